@@ -159,6 +159,8 @@ class Claim(_Model):
     doc_id: str
     quote: str
     spans: list[Span]
+    context: Span | None = None
+    """The whole sentence the claim was read from (offsets into the document)."""
 
 
 class Deaths(_Model):

@@ -1,0 +1,72 @@
+"""``casus extract PATH... -o FILE``: documents in, events out as JSON Lines."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from casus.cli.summary import summary_table
+from casus.errors import CasusError, DocumentError
+from casus.export.jsonl import write_event
+
+err = Console(stderr=True)
+
+
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (read recursively).", exists=False),
+    output: str = typer.Option("-", "-o", "--output", help="JSON Lines file to write, '-' for stdout."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language of every document (default: detected)."),
+    actors: list[Path] = typer.Option([], "--actors", help="Extra actor registry YAML file(s)."),
+    summary: bool = typer.Option(True, "--summary/--no-summary", help="Print a summary table on stderr."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress or summary."),
+) -> None:
+    """Extract coded events from documents and write them as JSON Lines."""
+    from casus.extract.pipeline import extract as extract_events
+    from casus.ingest import read_paths
+
+    missing = [p for p in paths if not p.exists()]
+    for p in missing:
+        err.print(f"[red]refused[/] {p}: no such file or folder")
+    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
+    read = extracted = refused = len(missing)
+    read = 0
+    events_all = []
+    extra = tuple(str(a) for a in actors)
+    try:
+        with Progress(
+            TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+            TimeElapsedColumn(), console=err, transient=True, disable=quiet or not err.is_terminal,
+        ) as progress:
+            task = progress.add_task("", total=None)
+            for item in read_paths([p for p in paths if p.exists()], lang=lang):
+                progress.advance(task)
+                if isinstance(item, DocumentError):
+                    refused += 1
+                    err.print(f"[red]refused[/] {item.doc_id}: {item.reason}")
+                    continue
+                read += 1
+                progress.update(task, description=item.doc_id[-50:])
+                try:
+                    events = extract_events(item, actors=extra)
+                except CasusError as exc:
+                    refused += 1
+                    err.print(f"[red]refused[/] {exc}")
+                    continue
+                extracted += 1
+                for event in events:
+                    write_event(event, out)
+                events_all += events
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if summary and not quiet and events_all:
+        err.print(summary_table(events_all))
+    if not quiet:
+        err.print(f"{read} read, {extracted - len(missing)} extracted ({len(events_all)} events), {refused} refused")
+    if read == 0 and refused:
+        raise typer.Exit(1)

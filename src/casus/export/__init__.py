@@ -1,0 +1,1 @@
+"""Exports: JSON Lines now; UCDP, ACLED, GeoJSON and Parquet with the store."""

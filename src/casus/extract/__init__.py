@@ -1,0 +1,1 @@
+"""Extraction: from a document's clean text to mentions, claims and incidents."""

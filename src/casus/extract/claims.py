@@ -1,0 +1,347 @@
+"""Claims in one parsed sentence: figures (killed, injured, prisoners, vehicles…) and outcomes
+(control taken, withdrawal, materiel seized, reinforcements, attacks as reported).
+
+A figure is read from its quantity outwards: the noun it counts ("ninety-eight Malian soldiers"),
+then what happened to that noun — a verb it is the (passive) subject or object of, a participle
+after it ("vehicles captured"), or the noun itself ("five prisoners", "12 dead"). The parse is
+used where it is reliable and a short window after the noun backs it up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from casus.extract.actors import ActorMention
+from casus.extract.lexicon import Lexicon
+from casus.extract.quantities import Quantity
+
+AUX = {"be", "have", "get", "reportedly", "also", "all", "allegedly", "reported"}
+SUBJECT_DEPS = {"amod", "compound", "nmod", "poss", "case", "npadvmod"}
+
+
+@dataclass
+class Mention:
+    """A claim as found in a sentence, before sides are known (token indices into the Doc)."""
+
+    kind: str
+    start: int
+    end: int
+    trigger: int
+    low: int | None = None
+    high: int | None = None
+    approx: bool = False
+    subject: str | None = None
+    actor: str | None = None
+    role: str | None = None  # civilians | combatant | attacker | thing
+    agent: str | None = None  # canonical actor that did it, when named
+    negated: bool = False
+    claimant: str | None = None
+    claimant_actor: str | None = None
+    claimant_kind: str | None = None  # party | third_party
+    stance: str = "asserts"
+    claim_date: date | None = None
+    answers: "Mention | None" = None  # the claim a denial answers
+    head: str = ""  # lemma of the counted noun
+
+
+def _actor_in(actors: list[ActorMention], lo: int, hi: int) -> str | None:
+    for m in actors:
+        if m.start < hi and lo < m.end:
+            return m.actor
+    return None
+
+
+def _counted_noun(q: Span) -> tuple[Token, bool]:
+    """The noun a quantity counts, and whether the quantity is itself the noun ("dozens")."""
+    root = next((t for t in q if not (q.start <= t.head.i < q.end) or t.head == t), q[-1])
+    head = root.head
+    if root.dep_ in {"nummod", "amod", "quantmod", "compound", "nmod"} and head.i >= q.end:
+        if head.pos_ in {"NOUN", "PROPN", "ADJ"}:
+            return head, False
+    return root, True
+
+
+def _subject_range(noun: Token, q: Span, bare: bool) -> tuple[int, int]:
+    """The words naming what is counted: "Malian soldiers", "other vehicles", "CSP-PSD fighters"."""
+    if bare:
+        return q.start, q.end
+    lo = noun.i
+    for child in noun.lefts:
+        if child.i >= q.end and child.dep_ in SUBJECT_DEPS | {"nummod"}:
+            lo = min(lo, child.left_edge.i if child.left_edge.i >= q.end else child.i)
+    return lo, noun.i + 1
+
+
+def _following_verb(noun: Token, limit: int = 4) -> Token | None:
+    """A participle or verb right after a noun phrase: "soldiers (were) killed"."""
+    doc = noun.doc
+    end = noun.sent.end
+    for tok in doc[noun.i + 1 : min(noun.i + 1 + limit, end)]:
+        if tok.lemma_.lower() in AUX or tok.pos_ in {"AUX", "ADV", "PART"}:
+            continue
+        return tok if tok.pos_ in {"VERB", "ADJ"} or tok.tag_ in {"VBN", "VBD"} else None
+    return None
+
+
+def _verb_kind(verb: Token, category: str, lex: Lexicon, as_object: bool) -> str | None:
+    lemma = verb.lemma_.lower()
+    objects = {c.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "oprd", "attr", "acomp"}}
+    if category == "vehicle":
+        if lemma in lex.destroy_verbs:
+            return "vehicles_destroyed"
+        if lemma in lex.capture_verbs:
+            return "vehicles_captured"
+        return None
+    if category == "materiel":
+        return "materiel_seized" if lemma in lex.capture_verbs else None
+    if lemma == "take" and objects & {"prisoner", "captive", "hostage"}:
+        return "taken_prisoner"
+    if lemma in lex.dying_verbs and not as_object:
+        return "killed"
+    if lemma == "shoot" and objects & {"dead"}:
+        return "killed"
+    kind = lex.victim_kind(lemma)
+    if kind == "taken_prisoner" and lemma in lex.capture_verbs and category != "person":
+        return None
+    return kind
+
+
+def _category(noun: Token, lex: Lexicon) -> str:
+    lemma = noun.lemma_.lower()
+    if lemma in lex.vehicle_nouns:
+        return "vehicle"
+    if lemma in lex.materiel_nouns:
+        return "materiel"
+    if lemma == "column" or lemma == "lot":
+        for tok in noun.subtree:
+            if tok.lemma_.lower() in lex.vehicle_nouns and tok != noun:
+                return "vehicle"
+            if tok.lemma_.lower() in lex.materiel_nouns:
+                return "materiel"
+    return "person"
+
+
+def _role(noun: Token, lex: Lexicon) -> str | None:
+    lemma = noun.lemma_.lower()
+    if lemma in lex.civilian_nouns:
+        return "civilians"
+    if lemma in lex.attacker_nouns:
+        return "attacker"
+    if lemma in lex.combatant_nouns:
+        return "combatant"
+    return None
+
+
+def _negated(*tokens: Token) -> bool:
+    for tok in tokens:
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        if any(c.lower_ in {"no", "none"} and c.dep_ == "det" for c in tok.children):
+            return True
+    return False
+
+
+def _kinds(noun: Token, bare: bool, lex: Lexicon) -> list[tuple[str, Token, bool]]:
+    """(kind, trigger, the noun is the verb's object) for what happened to a counted noun."""
+    category = _category(noun, lex)
+    lemma = noun.lemma_.lower()
+    if category == "person" and not bare:
+        kind = lex.noun_kind(lemma)
+        if kind:
+            return [(kind, noun, False)]
+    found: list[tuple[str, Token, bool]] = []
+    verb: Token | None = None
+    as_object = False
+    for child in noun.children:  # "vehicles captured", "soldiers killed"
+        if child.dep_ in {"acl", "amod", "relcl"} and child.i > noun.i:
+            if _verb_kind(child, category, lex, False):
+                verb = child
+                break
+    if verb is None and noun.dep_ in {"nsubjpass", "nsubj", "dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+        as_object = noun.dep_ == "dobj"
+        if _verb_kind(noun.head, category, lex, as_object):
+            verb = noun.head
+    if verb is None:
+        nxt = _following_verb(noun)
+        if nxt is not None and _verb_kind(nxt, category, lex, False):
+            verb = nxt
+    if verb is None and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        head = noun.head.head  # "the deaths of 12 soldiers"
+        kind = lex.noun_kind(head.lemma_.lower())
+        if kind and category == "person":
+            return [(kind, head, False)]
+    if verb is None:
+        if bare and category == "person":
+            kind = lex.noun_kind(lemma)  # "12 dead", "dozens wounded" parsed as one noun
+            if kind:
+                return [(kind, noun, False)]
+        return []
+    kind = _verb_kind(verb, category, lex, as_object)
+    if kind:
+        found.append((kind, verb, as_object))
+    for conj in verb.conjuncts:  # "taken prisoner and released" shares its subject
+        if conj.i > verb.i and not any(c.dep_.startswith("nsubj") for c in conj.children):
+            more = _verb_kind(conj, category, lex, as_object)
+            if more and more != kind:
+                found.append((more, conj, as_object))
+    return found
+
+
+def figure_claims(
+    sent: Span, quantities: list[Quantity], actors: list[ActorMention], lex: Lexicon
+) -> list[Mention]:
+    """Claims carried by the numbers of a sentence (quantity offsets relative to ``sent.text``)."""
+    out: list[Mention] = []
+    previous: Mention | None = None
+    for q in quantities:
+        qspan = sent.char_span(q.start, q.end, alignment_mode="expand")
+        if qspan is None or len(qspan) == 0:
+            continue
+        noun, bare = _counted_noun(qspan)
+        lo, hi = _subject_range(noun, qspan, bare)
+        for kind, trigger, as_object in _kinds(noun, bare, lex):
+            doc = sent.doc
+            subject = doc[lo:hi].text
+            actor = _actor_in(actors, lo, hi)
+            role = _role(noun, lex) if not bare else None
+            if kind.startswith(("vehicles", "materiel")):
+                role = "thing"
+            elif previous is not None and (bare or noun.lemma_.lower() in {"other", "more", previous.head}):
+                actor = actor or previous.actor  # "dozens were injured", "ten others", "five soldiers"
+                role = role or previous.role
+                head = previous.head if bare else noun.lemma_.lower()
+            else:
+                head = noun.lemma_.lower()
+            agent = None
+            if as_object:
+                agent = _actor_in(actors, *_nsubj_range(trigger))
+            start = min(qspan.start, lo, trigger.i)
+            end = max(qspan.end, hi, _trigger_end(trigger))
+            mention = Mention(
+                kind=kind, start=start, end=end, trigger=trigger.i, low=q.low, high=q.high,
+                approx=q.approx, subject=subject, actor=actor, role=role, agent=agent,
+                negated=_negated(trigger, noun), head=head,
+            )
+            out.append(mention)
+            if mention.role != "thing":
+                previous = mention
+    return out
+
+
+def _nsubj_range(verb: Token) -> tuple[int, int]:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "agent"}:
+            return child.left_edge.i, child.right_edge.i + 1
+    return verb.i, verb.i
+
+
+def _trigger_end(trigger: Token) -> int:
+    """Include a verb's particle or object word ("taken prisoner", "shot dead")."""
+    end = trigger.i + 1
+    for child in trigger.children:
+        if child.i == end and child.dep_ in {"dobj", "prt", "oprd", "acomp"}:
+            end += 1
+    return end
+
+
+def outcome_claims(sent: Span, actors: list[ActorMention], lex: Lexicon, reported: bool) -> list[Mention]:
+    """Claims without a figure: control taken, withdrawal, materiel seized, vehicles destroyed,
+    reinforcements, and (when someone is reported saying so) the attack itself."""
+    out: list[Mention] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        objs = [c for c in tok.children if c.dep_ in {"dobj", "pobj"}]
+        if tok.pos_ == "VERB" and lemma in lex.control_verbs | lex.capture_verbs | lex.destroy_verbs:
+            for obj in objs:
+                olemma = obj.lemma_.lower()
+                if olemma in lex.control_nouns or (
+                    olemma in lex.place_nouns and lemma in lex.control_verbs
+                ):
+                    out.append(_outcome("control_taken", tok, obj, actors))
+                elif any(t.lemma_.lower() in lex.materiel_nouns for t in obj.subtree) and (
+                    lemma in lex.capture_verbs and not any(t.like_num for t in obj.subtree)
+                ):
+                    out.append(_outcome("materiel_seized", tok, obj, actors))
+                elif lemma in lex.destroy_verbs and not any(t.like_num for t in obj.subtree) and any(
+                    t.lemma_.lower() in lex.vehicle_nouns for t in obj.subtree
+                ):
+                    out.append(_outcome("vehicles_destroyed", tok, obj, actors, approx=True))
+        elif tok.pos_ == "NOUN" and lemma in lex.control_nouns - {"control"}:
+            of = [c for c in tok.children if c.lower_ == "of"]
+            places = [g for c in of for g in c.children if g.lemma_.lower() in lex.place_nouns]
+            if places:
+                out.append(_outcome("control_taken", tok, places[0], actors, agent_from_poss=True))
+        elif tok.pos_ == "VERB" and lemma in lex.withdrawal_verbs and lemma not in {"leave", "flee"}:
+            out.append(_outcome("withdrawal", tok, None, actors))
+        elif lemma in lex.reinforcement_nouns and tok.dep_ in {"dobj", "nsubjpass"}:
+            out.append(_outcome("reinforcement", tok.head, tok, actors))
+        elif reported and lemma in lex.attack_nouns and tok.pos_ == "NOUN" and _directly_reported(tok, lex):
+            if not any(m.kind == "attack" for m in out):
+                out.append(_outcome("attack", tok, None, actors, subject_tok=tok))
+    return out
+
+
+def _directly_reported(tok: Token, lex: Lexicon) -> bool:
+    """An attack noun said by someone as such: "reported that there was an attack", "claimed
+    an attack" — not one named in passing ("killed in the attack")."""
+    verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return False
+    if verb.lemma_.lower() in lex.reporting_verbs:
+        return tok.dep_ in {"dobj", "attr"} or tok.head == verb
+    return verb.lemma_.lower() == "be" and verb.head.lemma_.lower() in lex.reporting_verbs and tok.dep_ in {"attr", "nsubj"}
+
+
+def _object_end(obj: Token) -> int:
+    """Where an object phrase ends, before a relative clause or apposition after a comma."""
+    end = obj.i + 1
+    for tok in obj.subtree:
+        if tok.i < obj.i:
+            continue
+        if tok.dep_ in {"relcl", "appos"} or (tok.is_punct and tok.i > obj.i and tok.text == ","):
+            break
+        end = tok.i + 1
+    return end
+
+
+def _outcome(kind: str, verb: Token, obj: Token | None, actors: list[ActorMention],
+             approx: bool = False, agent_from_poss: bool = False, subject_tok: Token | None = None) -> Mention:
+    agent = None
+    agent_tok = _subject_of(verb)
+    if agent_from_poss:
+        poss = [c for c in verb.children if c.dep_ == "poss"]
+        agent_tok = poss[0] if poss else agent_tok
+    if agent_tok is not None:
+        agent = _actor_in(actors, agent_tok.left_edge.i, agent_tok.right_edge.i + 1)
+    lo = min(verb.i, obj.left_edge.i if obj is not None else verb.i)
+    hi = max(verb.i + 1, _object_end(obj) if obj is not None else verb.i + 1)
+    if subject_tok is not None:
+        lo, hi = subject_tok.left_edge.i, subject_tok.i + 1
+    subject = verb.doc[obj.left_edge.i : _object_end(obj)].text if obj is not None else None
+    if subject_tok is not None:
+        subject = verb.doc[lo:hi].text
+    return Mention(kind=kind, start=lo, end=hi, trigger=verb.i, approx=approx, subject=subject,
+                   agent=agent, actor=agent if kind in {"control_taken", "withdrawal", "reinforcement"} else None,
+                   role="thing" if kind.startswith(("vehicles", "materiel")) else None,
+                   negated=_negated(verb))
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The doer of a verb, through conjunctions and auxiliaries ("X seized ... and withdrew")."""
+    tok: Token | None = verb
+    for _ in range(4):
+        if tok is None:
+            return None
+        for child in tok.children:
+            if child.dep_ in {"nsubj", "agent"}:
+                if child.dep_ == "agent":
+                    return next((g for g in child.children if g.dep_ == "pobj"), child)
+                return child
+        if tok.dep_ in {"conj", "xcomp", "advcl", "pcomp"} and tok.head != tok:
+            tok = tok.head
+        else:
+            return None
+    return None

@@ -1,0 +1,242 @@
+"""The extraction pipeline: a Document in, coded Events out.
+
+    View (clean text) → paragraphs → spaCy parse → per sentence: actors, dates, places,
+    figure and outcome claims, who says so → incidents → events (resolve/events.py)
+
+Each step is a function of the sentence and a small document context (countries spoken of,
+the last claimant, the date last said); nothing is global but the loaded data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+from casus.errors import ExtractError
+from casus.extract import nlp as nlp_mod
+from casus.extract.actors import ActorMention, ActorRegistry, registry as load_registry
+from casus.extract.attribution import Claimant, attribute, denials_after
+from casus.extract.claims import Mention, figure_claims, outcome_claims
+from casus.extract.dates import DateContext, DateMention
+from casus.extract.incidents import Sentence, event_dates, group
+from casus.extract.lexicon import Lexicon, lexicon
+from casus.extract.places import _names, find_places
+from casus.extract.quantities import find_quantities
+from casus.model import Document, Event
+from casus.resolve.claimants import is_third_party
+from casus.resolve.gazetteer import Gazetteer
+from casus.view import View
+
+_PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_HEADING_END = re.compile(r"[.!?:;,\"”)]\s*$")
+_BREAKS = re.compile(r"[\t\r\n\f\v\u2028\u2029]")
+
+
+@dataclass
+class Paragraph:
+    start: int  # clean offset
+    text: str
+    section: int
+    heading: bool
+
+
+@dataclass
+class Context:
+    """What the reading of a document carries from one sentence to the next."""
+
+    published: date | None
+    dates: DateContext
+    countries: list[str] = field(default_factory=list)
+    admin_hints: list[str] = field(default_factory=list)
+    claimants: list[Claimant] = field(default_factory=list)
+    reporter: str | None = None  # actor last seen publishing or announcing, in this paragraph
+    report_date: date | None = None
+
+
+def paragraphs(clean: str) -> list[Paragraph]:
+    """Blocks separated by blank lines; short blocks without final punctuation are headings."""
+    out: list[Paragraph] = []
+    section = 0
+    pos = 0
+    for m in [*_PARAGRAPH.finditer(clean), None]:
+        end = m.start() if m else len(clean)
+        text = clean[pos:end]
+        if text.strip():
+            lead = len(text) - len(text.lstrip())
+            body = text.strip()
+            heading = len(body.split()) <= 6 and not _HEADING_END.search(body) and "\n" not in body
+            if heading:
+                section += 1
+            # line breaks inside a paragraph read as spaces (same length: offsets hold)
+            out.append(Paragraph(pos + lead, _BREAKS.sub(" ", body), section, heading))
+        pos = m.end() if m else len(clean)
+    return out
+
+
+class Pipeline:
+    """Loaded resources (spaCy, lexicon, actor registry, gazetteer) and the reading of documents."""
+
+    def __init__(self, lang: str = "en", actors: tuple[str, ...] = ()) -> None:
+        self.lang = lang
+        self.nlp: Language = nlp_mod.load(lang)
+        self.lex: Lexicon = lexicon(lang)
+        self.registry: ActorRegistry = load_registry(actors)
+        self.gazetteer = Gazetteer.default()
+
+    def __call__(self, doc: Document) -> list[Event]:
+        from casus.resolve.events import build_events
+
+        try:
+            view = View(doc)
+            sentences = self.read(view, doc)
+            return build_events(doc, view, group(sentences), sentences, self)
+        except Exception as exc:  # one bad document never stops a run: name it and say why
+            raise ExtractError(doc.doc_id, f"extraction failed: {type(exc).__name__}: {exc}") from exc
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def read(self, view: View, doc: Document) -> list[Sentence]:
+        paras = [p for p in paragraphs(view.clean) if not p.heading]
+        parsed = list(self.nlp.pipe(p.text for p in paras))
+        ctx = Context(published=doc.published, dates=DateContext(doc.published, self.lang))
+        spans = [(p, s) for p, d in zip(paras, parsed) for s in d.sents]
+        per_doc = {id(d): self.registry.find(d, self.nlp) for d in parsed}
+        actors = [[m for m in per_doc[id(s.doc)] if s.start <= m.start < s.end] for _, s in spans]
+        self._document_places(spans, actors, ctx)
+        out: list[Sentence] = []
+        last_para = None
+        for i, ((para, sent), found) in enumerate(zip(spans, actors)):
+            if para is not last_para:
+                ctx.reporter, ctx.report_date, last_para = None, None, para
+            out.append(self._sentence(i, para, sent, found, ctx))
+        return out
+
+    def _document_places(self, spans: list[tuple[Paragraph, Span]], actors: list[list[ActorMention]], ctx: Context) -> None:
+        """Countries and admin names the document speaks of: hints for resolving every place."""
+        for (_, sent), found in zip(spans, actors):
+            blocked = {i for m in found for i in range(m.start, m.end)}
+            for start, end in _names(sent, blocked):
+                name = sent.doc[start:end].text
+                country = self.gazetteer.country(name)
+                if country is not None and country.place.iso3 and country.place.iso3 not in ctx.countries:
+                    ctx.countries.append(country.place.iso3)
+                ctx.admin_hints.append(name)
+
+    def _sentence(self, i: int, para: Paragraph, sent: Span, actors: list[ActorMention], ctx: Context) -> Sentence:
+        text = sent.text
+        dates = ctx.dates.feed(text)
+        quantities = find_quantities(text, self.lang)
+        reported = any(t.lemma_.lower() in self.lex.reporting_verbs and t.pos_ == "VERB" for t in sent)
+        mentions = figure_claims(sent, quantities, actors, self.lex)
+        mentions += outcome_claims(sent, actors, self.lex, reported)
+        claimants = attribute(sent, mentions, actors, self.lex)
+        for m, denier in denials_after(sent, mentions, actors, self.lex):
+            mentions.append(_denial(m, denier))
+        self._discourse(sent, mentions, actors, ctx, dates)
+        places = find_places(sent, actors, self.gazetteer, ctx.countries, ctx.admin_hints)
+        violent = any(
+            t.lemma_.lower() in self.lex.attack_verbs | self.lex.attack_nouns for t in sent
+        ) or any(m.kind in {"killed", "injured", "control_taken"} for m in mentions)
+        agents, targets = self._roles(sent, actors)
+        s = Sentence(i, sent, para.section, dates, actors, places,
+                     mentions, violent, agents, targets)
+        s.paragraph_start = para.start  # type: ignore[attr-defined]
+        s.event_dates = event_dates(s)
+        ctx.claimants += claimants
+        return s
+
+    def _roles(self, sent: Span, actors: list[ActorMention]) -> tuple[list[str], list[str]]:
+        """Actors that attacked (subjects of attack verbs) and were attacked (their objects)."""
+        agents: list[str] = []
+        targets: list[str] = []
+
+        def inside(tok) -> list[str]:
+            lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+            return [m.actor for m in actors if lo <= m.start and m.end <= hi]
+
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lex.attack_verbs:
+                continue
+            for child in tok.children:
+                if child.dep_ == "nsubj":
+                    agents += inside(child)
+                elif child.dep_ == "agent":
+                    agents += inside(child)
+                elif child.dep_ in {"dobj", "nsubjpass"}:
+                    targets += inside(child)
+                elif child.dep_ == "prep" and child.lower_ in {"on", "against"}:
+                    targets += inside(child)
+            if not any(c.dep_ == "nsubj" for c in tok.children) and tok.dep_ == "conj":
+                agents += inside(next((c for c in tok.head.children if c.dep_ == "nsubj"), tok))
+        return list(dict.fromkeys(agents)), list(dict.fromkeys(targets))
+
+    def _discourse(self, sent: Span, mentions: list[Mention], actors: list[ActorMention], ctx: Context,
+                   dates: list[DateMention]) -> None:
+        """Fill claimants from the running context: a surname for the full name said before, a
+        person's side from the body that was last said to publish, the date a statement came."""
+        reporting = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in self.lex.reporting_verbs]
+        report_nouns = any(t.lemma_.lower() in self.lex.reporting_nouns for t in sent)
+        sent_date = next((d.date_start for d in dates if d.prec == 1), None)
+        for verb in reporting:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                actor = next((m.actor for m in actors if subj.left_edge.i <= m.start < subj.right_edge.i + 1), None)
+                if actor:
+                    ctx.reporter = actor
+        if (reporting or report_nouns) and sent_date:
+            ctx.report_date = sent_date
+        for m in mentions:
+            if m.claimant:
+                full = _full_name(m.claimant, ctx.claimants)
+                if full:
+                    m.claimant = full.text
+                    m.claimant_actor = m.claimant_actor or full.actor
+                if m.claimant_actor is None and ctx.reporter and m.claimant[:1].isupper() and not is_third_party(m.claimant):
+                    m.claimant_actor = ctx.reporter
+                m.claim_date = ctx.report_date
+            if m.agent is None and m.kind in {"reinforcement", "withdrawal", "control_taken"} and m.claimant_actor:
+                m.agent = m.actor = m.claimant_actor  # "the army claimed to have sent reinforcements"
+            if m.agent is None and m.kind in {"control_taken", "withdrawal", "materiel_seized"}:
+                subj_actor = next((a.actor for a in actors if a.start < m.trigger), None)
+                m.agent = subj_actor
+                m.actor = m.actor or (subj_actor if m.kind != "materiel_seized" else None)
+
+
+def _full_name(short: str, earlier: list[Claimant]) -> Claimant | None:
+    """"Sidi Mola" → the earlier "Colonel Moulay Ag Sidi Mola"; "the army" → "The Malian Army"."""
+    words = short.split()
+    for c in reversed(earlier):
+        if c.text != short and len(c.text.split()) > len(words) and c.text.endswith(short):
+            return c
+    if words and words[0].lower() == "the" and len(words) == 2:
+        for c in reversed(earlier):
+            if c.text.lower().endswith(words[1].lower()) and c.text != short:
+                return c
+    return None
+
+
+def _denial(m: Mention, denier: Claimant) -> Mention:
+    d = Mention(**m.__dict__)
+    d.claimant, d.claimant_actor, d.stance, d.answers = denier.text, denier.actor, "denies", m
+    return d
+
+
+_PIPELINES: dict[tuple, Pipeline] = {}
+
+
+def pipeline(lang: str = "en", actors: tuple[str, ...] = ()) -> Pipeline:
+    """The pipeline for a language, built once per process."""
+    key = (lang, actors)
+    if key not in _PIPELINES:
+        _PIPELINES[key] = Pipeline(lang, actors)
+    return _PIPELINES[key]
+
+
+def extract(doc: Document, actors: tuple[str, ...] = ()) -> list[Event]:
+    """Events of one document (its ``lang``, English by default)."""
+    lang = doc.lang if doc.lang in nlp_mod.MODELS else "en"
+    return pipeline(lang, actors)(doc)

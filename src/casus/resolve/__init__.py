@@ -1,0 +1,1 @@
+"""Resolve: from mentions to coded events (places, sides, types, reconciled tolls)."""

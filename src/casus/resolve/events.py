@@ -1,0 +1,194 @@
+"""From incidents to coded events: place and precision codes, date, sides, types, claims with
+their quotes and sides, and the reconciled death toll."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING
+
+from casus.extract.claims import Mention
+from casus.extract.incidents import Incident, Sentence
+from casus.extract.places import PlaceMention
+from casus.model import Claim, Document, Event, Span, fold
+from casus.resolve.coding import code
+from casus.resolve.reconcile import reconcile
+from casus.resolve.sides import Sides, assign, document_dyad
+from casus.view import View
+
+if TYPE_CHECKING:
+    from casus.extract.pipeline import Pipeline
+
+LINEAR = {"STM", "STMI", "WAD", "WADS", "RD", "TRL", "MTS", "HLLS", "DSRT", "RGN", "VAL", "LK", "LKS"}
+
+
+def where_prec(place: PlaceMention) -> int:
+    """UCDP where_prec: 1 exact place, 2 near it, 3 second-order admin, 4 first-order admin,
+    5 a larger or linear feature, 6 the country."""
+    p = place.candidate.place if place.candidate else None
+    if p is None:
+        return 6
+    fcode = p.feature_code or ""
+    if fcode.startswith("PCL"):
+        return 6
+    if fcode.startswith("ADM1"):
+        return 4
+    if fcode.startswith(("ADM2", "ADM3", "ADM4")):
+        return 3
+    if fcode in LINEAR:
+        return 5
+    return 2 if place.near else 1
+
+
+def geo_precision(wp: int) -> int:
+    """ACLED geo_precision from UCDP where_prec: 1 the town, 2 near it or its district, 3 larger."""
+    return 1 if wp == 1 else 2 if wp in (2, 3) else 3
+
+
+def _event_id(doc_id: str, key: str) -> str:
+    return "ev-" + hashlib.sha256(f"{doc_id}\x1f{key}".encode()).hexdigest()[:16]
+
+
+def _offset(sent: Sentence) -> int:
+    return sent.paragraph_start  # type: ignore[attr-defined]
+
+
+def _quote(view: View, sent: Sentence, start_tok: int, end_tok: int) -> tuple[str, list[Span], Span | None]:
+    doc = sent.span.doc
+    base = _offset(sent)
+    lo = base + doc[start_tok].idx
+    last = doc[end_tok - 1]
+    hi = base + last.idx + len(last.text)
+    quote, spans = view.quote(lo, hi)
+    ctx_spans = view.spans(base + sent.span.start_char, base + sent.span.end_char)
+    context = Span(start=ctx_spans[0].start, end=ctx_spans[-1].end) if ctx_spans else None
+    return quote, spans, context
+
+
+def _claim_side(m: Mention, sides: Sides, pipe: "Pipeline", on) -> str:
+    side = sides.side_of(m.actor, pipe.registry, on)
+    if side:
+        return side
+    if m.role == "civilians":
+        return "civilians"
+    if (m.role == "attacker" or m.kind == "attack") and sides.attacker:
+        return sides.attacker
+    if m.role == "thing" and m.kind == "materiel_seized" and m.agent:
+        taker = sides.side_of(m.agent, pipe.registry, on)
+        return {"a": "b", "b": "a"}.get(taker or "", "unknown")
+    return "unknown"
+
+
+def _claimant_side(m: Mention, sides: Sides, pipe: "Pipeline", on, third_party) -> str:
+    side = sides.side_of(m.claimant_actor, pipe.registry, on)
+    if side in ("a", "b"):
+        return side
+    if m.claimant and third_party(m.claimant):
+        return "third_party"
+    return "unknown"
+
+
+def build_events(doc: Document, view: View, incidents: list[Incident], sentences: list[Sentence],
+                 pipe: "Pipeline") -> list[Event]:
+    from casus.resolve.claimants import is_third_party
+
+    agents = [a for s in sentences for a in s.agents]
+    targets = [t for s in sentences for t in s.targets]
+    named = [m.actor for s in sentences for m in s.actors]
+    dyad = document_dyad(agents, targets, named, pipe.registry)
+    events = []
+    for inc in incidents:
+        events.append(_event(doc, view, inc, pipe, dyad, is_third_party))
+    return events
+
+
+def _event(doc: Document, view: View, inc: Incident, pipe: "Pipeline", dyad, third_party) -> Event:
+    when = inc.date
+    on = when.date_start if when else None
+    opening = [s for s in inc.sentences if s.violent and s.places]
+    agents = [a for s in inc.sentences for a in s.agents]
+    targets = [t for s in inc.sentences for t in s.targets]
+    named = [m.actor for s in opening for m in s.actors]
+    named += [m.actor for s in inc.sentences for m in s.mentions if m.actor]
+    civilians_hit = any(m.role == "civilians" for s in inc.sentences for m in s.mentions)
+    sides = assign(agents, targets, named, pipe.registry, on, dyad, civilians_hit)
+
+    claims: list[Claim] = []
+    seen: set[tuple] = set()
+    sides_of: dict[int, str] = {}
+    for s in inc.sentences:
+        for m in s.mentions:
+            quote, spans, context = _quote(view, s, m.start, m.end)
+            if not spans:
+                continue
+            claimant_side = _claimant_side(m, sides, pipe, on, third_party)
+            side = _claim_side(m, sides, pipe, on)
+            if side == "unknown" and m.role == "thing" and claimant_side in ("a", "b"):
+                side = "b" if claimant_side == "a" else "a"  # what a party captured or destroyed is the other's
+            if side == "unknown" and m.role is None and m.kind == "taken_prisoner" and claimant_side in ("a", "b"):
+                side = "b" if claimant_side == "a" else "a"
+            if m.answers is not None:  # a denial is about what the claim it answers is about
+                side = sides_of.get(id(m.answers), side)
+            sides_of[id(m)] = side
+            claim = Claim(
+                kind=m.kind, side=side, subject=m.subject, actor=m.actor, low=m.low, high=m.high,
+                approx=m.approx, claimant=m.claimant, claimant_side=claimant_side,
+                claim_date=m.claim_date or (doc.published if m.claimant is None else None),
+                stance=m.stance, doc_id=doc.doc_id, quote=quote, spans=spans, context=context,
+            )
+            key = (claim.kind, claim.side, claim.low, claim.high, claim.claimant, claim.stance, spans[0].start)
+            if key not in seen:
+                seen.add(key)
+                claims.append(claim)
+
+    text = " ".join(s.span.text for s in inc.sentences if s in opening or s.violent)
+    tov, event_type, sub_event_type = code(sides, claims, text, pipe.lex)
+    per_side, sentence = reconcile(claims)
+    if sides.assumed:
+        sentence += f" Assumed: {sides.assumed}."
+    place = inc.place.candidate.place if inc.place and inc.place.candidate else None
+    wp = where_prec(inc.place) if inc.place else None
+    low = sum(d.low for d in per_side.values())
+    best = sum(d.best for d in per_side.values())
+    high = sum(d.high for d in per_side.values())
+    key = f"{inc.place.text if inc.place else ''}|{on or ''}|{inc.sentences[0].index}"
+    title = fold(opening[0].span.text if opening else inc.sentences[0].span.text)
+    return Event(
+        event_id=_event_id(doc.doc_id, key),
+        doc_ids=[doc.doc_id],
+        title=title[:200],
+        date_start=when.date_start if when else None,
+        date_end=when.date_end if when else None,
+        date_prec=_date_prec(when) if when else None,
+        country=place.country if place else None,
+        iso3=place.iso3 if place else None,
+        adm_1=place.adm_1 if place else None,
+        adm_2=place.adm_2 if place else None,
+        location=place.name if place else None,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        where_prec=wp,
+        geo_precision=geo_precision(wp) if wp else None,
+        side_a=sides.a,
+        side_b=sides.b,
+        side_a_actors=sides.a_actors,
+        side_b_actors=sides.b_actors,
+        type_of_violence=tov,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        deaths_a=per_side["a"],
+        deaths_b=per_side["b"],
+        deaths_civilians=per_side["civilians"],
+        deaths_unknown=per_side["unknown"],
+        low=low,
+        best=best,
+        high=high,
+        fatalities=low,
+        reconciliation=sentence,
+        claims=claims,
+    )
+
+
+def _date_prec(when) -> int:
+    if when.prec == 1 and when.date_start != when.date_end:
+        return 2
+    return when.prec
