@@ -9,7 +9,7 @@ import pytest
 from casus.ingest import read_file, read_text
 from casus.model import Document
 from casus.view import View
-from conftest import check_all_ranges, check_segments
+from ingest_checks import check_all_ranges, check_segments
 
 MIRROR_PAGES = ("battle-of-menaka-2022.txt", "siege-of-djibo.txt", "attack-on-boulkessi-2019.txt")
 

@@ -84,7 +84,7 @@ class _Grammar:
         self.month_parts, self.year_parts = low(lex["month_parts"]), low(lex["year_parts"])
         self.rel_days, self.rel_periods = low(lex["relative_days"]), low(lex["relative_periods"])
         self.offsets, self.units = low(lex["offsets"]), low(lex["units"])
-        self.weekday_prefix = lex.get("weekday_prefix", {})
+        self.weekday_prefix, self.weekday_suffix = lex["weekday_prefix"], lex["weekday_suffix"]
         self.function_words = set(_lexicon("quantities.yaml")[lang]["name_function_words"])
         cap = (lambda ws: f"(?-i:{_alt(w.capitalize() for w in ws)})") if lang == "en" else _alt
         mon = rf"(?:{cap(self.months)})\b\.?"
@@ -97,6 +97,7 @@ class _Grammar:
         preps = _alt(p for p in lex["month_preps"] if not p.endswith("'"))
         rel_n = rf"(?<![\w-])(?P<n>\d{{1,3}}|{_alt(_FEW[lang].split())}){_S}(?P<unit>{_alt(self.units)})"
         wd_pre = rf"(?:(?P<pre>{_alt(self.weekday_prefix)}){_S})?" if self.weekday_prefix else ""
+        wd_post = rf"(?:{_S}(?P<post>{_alt(self.weekday_suffix)}))?" if self.weekday_suffix else ""
         P: list[tuple[str, str]] = [
             ("iso", rf"(?<![\d-])(?P<y>\d{{4}})-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])"),
             ("num", rf"(?<![\d/.])(?P<d>\d{{1,2}})([/.])(?P<m>\d{{1,2}})\2(?P<y>{_YEAR})(?![/.]\d)"),
@@ -115,13 +116,15 @@ class _Grammar:
             ("later", rf"(?<!for )(?<!pendant )\b{rel_n}{_S}(?P<dir>{_alt(self.offsets)})\b"),
             ("reld", rf"(?<![\w'’-])(?P<rel>{_alt(self.rel_days)})(?![\w-])"),
             ("relp", rf"(?<![\w'’-])(?P<rel>{_alt(self.rel_periods)})(?![\w-])"),
-            ("wd", rf"{wd_pre}(?<![\w-])(?P<wd>{wd})"
-                   rf"(?:{_S}(?P<post>dernier|prochain))?"),
+            ("wd", rf"{wd_pre}(?<![\w-])(?P<wd>{wd}){wd_post}"),
             ("nth", rf"\bon{_S}(?P<the>the{_S}(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b"),
             ("year", rf"(?<![\w$€£/.,-])(?<!\d[.,])(?P<y>{_YEAR})(?:{_S0}(?:-|–|to|and|à|et|au)"
                      rf"{_S0}(?P<y2>{_YEAR}))?(?![\w%]|[.,/-]\d)"),
         ]
         self.patterns = [(k, re.compile(p, re.I)) for k, p in P if not (k == "nth" and lang == "fr")]
+        # every pattern needs a digit or one of these words: one cheap scan before the fifteen
+        self.trigger = re.compile(r"\d|(?<!\w)(?:" + _alt([*self.months, *self.weekdays, *self.units,
+                                     *self.rel_days, *self.rel_periods]) + r")(?!\w)", re.I)
         self.pod_before = re.compile(
             rf"(?:(?<=\W)|^)(?:the|la|le|l['’]){_S0}(?:early{_S}|late{_S})?(?P<pod>{pod})"
             rf"{_S}(?:of|du|de|d['’])?{_S0}$", re.I)
@@ -243,11 +246,11 @@ def _resolve(kind: str, m: re.Match[str], a: _Anchor, g: _Grammar) -> _Span | No
     if kind == "wd":
         wd = g.weekdays[gd["wd"].lower()]
         delta = (t.weekday() - wd) % 7
-        pre = g.weekday_prefix.get((gd.get("pre") or "").lower())
-        post = (gd.get("post") or "").lower()
-        if pre == 1 or post == "prochain":
+        way = g.weekday_prefix.get((gd.get("pre") or "").lower()) or \
+            g.weekday_suffix.get((gd.get("post") or "").lower())
+        if way == 1:
             x = t + timedelta(days=(wd - t.weekday()) % 7 or 7)
-        elif pre == -1 or post == "dernier":
+        elif way == -1:
             x = t - timedelta(days=delta or 7)
         elif a.narrative:
             x = t + timedelta(days=((wd - t.weekday() + 3) % 7) - 3)
@@ -287,6 +290,8 @@ def _period(t: date, unit: str, k: int, to_anchor: bool) -> tuple[date, date, in
 def _candidates(text: str, g: _Grammar) -> list[tuple[int, int, str, re.Match[str]]]:
     """Non-overlapping matches, earlier patterns first, in text order."""
     taken: list[tuple[int, int, str, re.Match[str]]] = []
+    if not g.trigger.search(text):
+        return taken
     for kind, rx in g.patterns:
         for m in rx.finditer(text):
             s = m.start("the") if kind == "nth" else m.start("mon") if kind == "mon" else m.start()

@@ -42,7 +42,8 @@ TITLE_PARAMS = ("conflict", "title", "name")
 
 _MARKUP_IN_TEXT = re.compile(
     r"'{2,}|__[A-Z]+__"  # bold and italic quotes left unpaired, magic words
-    r"|\{\{[^\n]*|^[ \t]*[|!][^\n]*|^[ \t]*\}\}|\]\]|\[\["  # unclosed templates, tables, links
+    r"|\{\{[^\n]*|\}\}|^[ \t]*(?:\{\||[|!])[^\n]*|\]\]|\[\["  # unclosed templates, tables, links
+    r"|<!--[\s\S]*"  # an unclosed comment runs to the end
     r"|<ref\b[^\n]*|</?[a-zA-Z][^<>\n]*>"  # an unclosed <ref> (to the line's end), stray tags
     r"|\[(?:https?:)?//[^\s\]]*",  # an external link's bracket and address, left unclosed
     re.M,
