@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,6 @@ import pytest
 from casus.ingest import read_file, read_text
 from casus.model import Document
 from casus.view import View
-from ingest_checks import check_all_ranges, check_segments
 
 MIRROR_PAGES = ("battle-of-menaka-2022.txt", "siege-of-djibo.txt", "attack-on-boulkessi-2019.txt")
 
@@ -25,7 +25,7 @@ def seed(seed_path: Path) -> Document:
     return _read(seed_path)
 
 
-def test_seed_is_read_as_a_mirror_page(seed: Document, seed_path: Path) -> None:
+def test_seed_is_read_as_a_mirror_page(seed: Document, seed_path: Path, check_segments: Callable[..., None], check_all_ranges: Callable[..., None]) -> None:
     assert seed.format == "mirror"
     assert seed.title == "Raid On Dioura (2023)"
     assert seed.text == seed_path.read_text(encoding="utf-8")
@@ -81,7 +81,7 @@ def test_seed_quotes_map_back_to_the_original(seed: Document) -> None:
 
 
 @pytest.mark.parametrize("name", MIRROR_PAGES)
-def test_other_mirror_pages(data_dir: Path, name: str) -> None:
+def test_other_mirror_pages(data_dir: Path, name: str, check_segments: Callable[..., None], check_all_ranges: Callable[..., None]) -> None:
     doc = _read(data_dir / name)
     assert doc.format == "mirror"
     assert doc.title and doc.title in doc.text.splitlines()[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,6 @@ from casus.errors import ReadError
 from casus.ingest import read_file, read_text
 from casus.model import Document
 from casus.view import View
-from ingest_checks import check_all_ranges, check_segments
 
 ARTICLE = """{{Short description|Attack in Niger}}
 {{Infobox military conflict
@@ -47,7 +47,7 @@ def doc() -> Document:
     return read_text(ARTICLE, "tera.wiki", "wikitext", title="Ambush near Tera")
 
 
-def test_prose_links_and_headings(doc: Document) -> None:
+def test_prose_links_and_headings(doc: Document, check_segments: Callable[..., None], check_all_ranges: Callable[..., None]) -> None:
     clean = View(doc).clean
     assert clean.startswith(
         "The ambush near Tera took place on 9 June 2024 in the Tillabéri region of Niger. "
@@ -88,7 +88,7 @@ def test_infobox_and_title(doc: Document) -> None:
     assert read_text(ARTICLE, "tera.wiki", "wikitext").title == "Ambush near Tera"
 
 
-def test_sample(samples_dir: Path) -> None:
+def test_sample(samples_dir: Path, check_segments: Callable[..., None], check_all_ranges: Callable[..., None]) -> None:
     (doc,) = read_file(samples_dir / "battle-of-bourem-2024.wiki")
     assert isinstance(doc, Document) and doc.format == "wikitext"
     assert doc.infobox and doc.infobox["casualties1"] == "9 killed, 14 wounded"
@@ -100,7 +100,7 @@ def test_sample(samples_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("cut", range(1, len(ARTICLE), 11))
-def test_truncated_wikitext_never_crashes(cut: int) -> None:
+def test_truncated_wikitext_never_crashes(cut: int, check_segments: Callable[..., None], check_all_ranges: Callable[..., None]) -> None:
     text = ARTICLE[:cut]
     try:
         doc = read_text(text, "cut.wiki", "wikitext")
@@ -122,7 +122,7 @@ def test_truncated_wikitext_never_crashes(cut: int) -> None:
         "Text <!-- comment never closed\nhidden",
     ],
 )
-def test_unbalanced_wikitext(text: str) -> None:
+def test_unbalanced_wikitext(text: str, check_segments: Callable[..., None], check_all_ranges: Callable[..., None]) -> None:
     doc = read_text(text, "bad.wiki", "wikitext")
     check_segments(doc)
     check_all_ranges(doc, step=3)

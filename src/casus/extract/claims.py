@@ -207,14 +207,13 @@ def figure_claims(
             subject = doc[lo:hi].text
             actor = _actor_in(actors, lo, hi)
             role = _role(noun, lex) if not bare else None
+            head = noun.lemma_.lower()
             if kind.startswith(("vehicles", "materiel")):
                 role = "thing"
             elif previous is not None and (bare or noun.lemma_.lower() in {"other", "more", previous.head}):
                 actor = actor or previous.actor  # "dozens were injured", "ten others", "five soldiers"
                 role = role or previous.role
-                head = previous.head if bare else noun.lemma_.lower()
-            else:
-                head = noun.lemma_.lower()
+                head = previous.head if bare else head
             agent = None
             if as_object:
                 agent = _actor_in(actors, *_nsubj_range(trigger))

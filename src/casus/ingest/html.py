@@ -43,6 +43,7 @@ PUBLISHED_META = (
 _TOKEN = re.compile(
     r"<!--.*?(?:-->|\Z)"  # comment; an unterminated one runs to the end
     r"|<[!?][^>]*(?:>|\Z)"  # doctype, processing instruction, CDATA
+    r"|</?\Z"  # a tag cut off right after its "<"
     r"|<(/?)([A-Za-z][\w:.-]*)((?:[^>\"']|\"[^\"]*(?:\"|\Z)|'[^']*(?:'|\Z))*)(?:>|\Z)",
     re.S,
 )

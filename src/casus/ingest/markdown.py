@@ -36,11 +36,11 @@ _DROPPED = re.compile(
     r"|\\(?=[\\`*_{}\[\]()#+\-.!|>~])|`+"  # escapes, code ticks
 )
 _LINK = re.compile(
-    r"(\[)(?=[^\]]*\]\()[^\]]*(\]\((?:<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"]*\")?\))"
-    r"|(\[)(?=[^\]]+\]\[)[^\]]+(\]\[[^\]]*\])"  # [label](url), [label][ref]: the brackets and url
+    r"(\[)[^\[\]]*(\]\((?:<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"]*\")?\))"
+    r"|(\[)[^\[\]]+(\]\[[^\[\]]*\])"  # [label](url), [label][ref]: the brackets and url
 )
 _EMPHASIS = (
-    re.compile(r"(\*\*|__|~~)(?=\S)(?:.*?\S)(\1)"),
+    re.compile(r"(\*\*|__|~~)(?=\S)(?:.*?)(\1)"),  # "**15 **" too: the corpus has it
     re.compile(r"(?<![\w*])(\*)(?=[^\s*])(?:.*?[^\s*])?(\*)(?![\w*])"),
     re.compile(r"(?<![\w_])(_)(?=[^\s_])(?:.*?[^\s_])?(_)(?![\w_])"),
 )
@@ -157,10 +157,10 @@ def _inline(stream: Stream, start: int, end: int) -> None:
 
     for m in _DROPPED.finditer(text, start, end):
         drop(m.start() - start, m.end() - start)
-    masked = "".join(line)
-    for m in _LINK.finditer(masked):
-        for g in (1, 2) if m[1] else (3, 4):
-            drop(m.start(g), m.end(g))
+    while links := list(_LINK.finditer("".join(line))):  # again for nested links
+        for m in links:
+            for g in (1, 2) if m[1] else (3, 4):
+                drop(m.start(g), m.end(g))
     for pattern in _EMPHASIS:
         for m in pattern.finditer("".join(line)):
             drop(m.start(1), m.end(1))

@@ -186,9 +186,10 @@ class _Walker:
             self.stream.brk(offset)
         if node.contents is not None and not node.self_closing:
             contents = str(node.contents)
-            close = 0 if node.implicit or node.wiki_markup else len(full) - full.rfind("</")
-            if node.wiki_markup:
+            if node.wiki_markup:  # '''bold''', * list items
                 close = len(node.closing_wiki_markup or "")
+            else:
+                close = 0 if node.implicit else len(full) - max(full.rfind("</"), 0)
             start = len(full) - close - len(contents)
             if full[start : start + len(contents)] == contents:
                 self.walk(node.contents, offset + start)
