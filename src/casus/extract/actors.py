@@ -100,15 +100,20 @@ class ActorRegistry:
             if on is None or ((m.since is None or m.since <= on) and (m.until is None or on <= m.until))
         ]
 
-    def top(self, name: str, on: date | None = None) -> str:
-        """The outermost coalition an actor fought in on a date, or the actor itself."""
-        seen = {name}
-        while True:
-            parents = [c for c in self.coalitions(name, on) if c not in seen]
-            if not parents:
-                return name
-            name = parents[0]
-            seen.add(name)
+    def top(self, name: str, on: date | None = None, within: frozenset[str] | None = None) -> str:
+        """The outermost coalition an actor fought in on a date, or the actor itself. With
+        ``within`` (the actors a document names), only coalitions named there count: the MNLA
+        fights as the CSP-PSD where the text speaks of the CSP-PSD, and JNIM is not lifted to
+        al-Qaeda by a text that never mentions al-Qaeda."""
+        best, seen, frontier = name, {name}, [name]
+        while frontier:
+            parents = [c for n in frontier for c in self.coalitions(n, on) if c not in seen]
+            seen.update(parents)
+            for c in parents:
+                if within is None or c in within:
+                    best = c
+            frontier = parents
+        return best
 
     def side_name(self, name: str) -> str:
         """UCDP's name for a side: the government a state force serves, else the actor."""

@@ -39,9 +39,11 @@ def _phrase(tok: Token) -> tuple[int, int]:
         else:
             break
     doc = tok.doc
-    while lo < hi and (doc[lo].is_punct or doc[lo].lower_ in {"and", ","}):
+    if hi < len(doc) and doc[hi].text == ")" and "(" in doc[lo:hi].text and ")" not in doc[lo:hi].text:
+        hi += 1  # "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)"
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in {"and", ","}):
         lo += 1
-    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].lower_ in {"and", ","}):
+    while hi > lo and doc[hi - 1].text != ")" and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].lower_ in {"and", ","}):
         hi -= 1
     return lo, hi
 
@@ -82,8 +84,8 @@ def _subject(verb: Token) -> Token | None:
             return child
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
-    if verb.dep_ == "conj" and verb.head != verb:
-        return _subject(verb.head)
+    if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head != verb:
+        return _subject(verb.head)  # "X claimed the attack, saying…"
     return None
 
 

@@ -54,14 +54,21 @@ def _actor_in(actors: list[ActorMention], lo: int, hi: int) -> str | None:
     return None
 
 
-def _counted_noun(q: Span) -> tuple[Token, bool]:
-    """The noun a quantity counts, and whether the quantity is itself the noun ("dozens")."""
+def _counted_noun(q: Span) -> tuple[Token, bool, Token]:
+    """The noun a quantity counts, whether the quantity is itself the noun ("dozens were
+    injured"), and the token that ties the phrase to its verb ("dozens" in "neutralised dozens
+    of terrorists", where the counted noun is "terrorists")."""
     root = next((t for t in q if not (q.start <= t.head.i < q.end) or t.head == t), q[-1])
+    of = next((c for c in root.children if c.lower_ == "of" and c.i >= q.end), None)
+    if of is not None:  # "dozens of terrorists", "scores of civilians"
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None)
+        if pobj is not None and pobj.pos_ in {"NOUN", "PROPN"}:
+            return pobj, False, root
     head = root.head
     if root.dep_ in {"nummod", "amod", "quantmod", "compound", "nmod"} and head.i >= q.end:
         if head.pos_ in {"NOUN", "PROPN", "ADJ"}:
-            return head, False
-    return root, True
+            return head, False, head
+    return root, True, root
 
 
 def _subject_range(noun: Token, q: Span, bare: bool) -> tuple[int, int]:
@@ -72,7 +79,14 @@ def _subject_range(noun: Token, q: Span, bare: bool) -> tuple[int, int]:
     for child in noun.lefts:
         if child.i >= q.end and child.dep_ in SUBJECT_DEPS | {"nummod"}:
             lo = min(lo, child.left_edge.i if child.left_edge.i >= q.end else child.i)
-    return lo, noun.i + 1
+    hi = noun.i + 1
+    for child in noun.rights:  # "members of the VDP", "rebels from the CSP-PSD"
+        if child.dep_ == "prep" and child.lower_ in {"of", "from"} and child.i == hi:
+            hi = child.right_edge.i + 1
+            while hi > child.i + 1 and noun.doc[hi - 1].is_punct:
+                hi -= 1
+        break
+    return lo, hi
 
 
 def _following_verb(noun: Token, limit: int = 4) -> Token | None:
@@ -80,7 +94,7 @@ def _following_verb(noun: Token, limit: int = 4) -> Token | None:
     doc = noun.doc
     end = noun.sent.end
     for tok in doc[noun.i + 1 : min(noun.i + 1 + limit, end)]:
-        if tok.lemma_.lower() in AUX or tok.pos_ in {"AUX", "ADV", "PART"}:
+        if tok.lemma_.lower() in AUX or tok.pos_ in {"AUX", "ADV", "PART"} or tok.is_quote or tok.is_space:
             continue
         return tok if tok.pos_ in {"VERB", "ADJ"} or tok.tag_ in {"VBN", "VBD"} else None
     return None
@@ -144,8 +158,9 @@ def _negated(*tokens: Token) -> bool:
     return False
 
 
-def _kinds(noun: Token, bare: bool, lex: Lexicon) -> list[tuple[str, Token, bool]]:
+def _kinds(noun: Token, bare: bool, lex: Lexicon, anchor: Token | None = None) -> list[tuple[str, Token, bool]]:
     """(kind, trigger, the noun is the verb's object) for what happened to a counted noun."""
+    anchor = anchor if anchor is not None else noun
     category = _category(noun, lex)
     lemma = noun.lemma_.lower()
     if category == "person" and not bare:
@@ -160,10 +175,10 @@ def _kinds(noun: Token, bare: bool, lex: Lexicon) -> list[tuple[str, Token, bool
             if _verb_kind(child, category, lex, False):
                 verb = child
                 break
-    if verb is None and noun.dep_ in {"nsubjpass", "nsubj", "dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
-        as_object = noun.dep_ == "dobj"
-        if _verb_kind(noun.head, category, lex, as_object):
-            verb = noun.head
+    if verb is None and anchor.dep_ in {"nsubjpass", "nsubj", "dobj", "attr"} and anchor.head.pos_ in {"VERB", "AUX"}:
+        as_object = anchor.dep_ == "dobj"
+        if _verb_kind(anchor.head, category, lex, as_object):
+            verb = anchor.head
     if verb is None:
         nxt = _following_verb(noun)
         if nxt is not None and _verb_kind(nxt, category, lex, False):
@@ -183,7 +198,8 @@ def _kinds(noun: Token, bare: bool, lex: Lexicon) -> list[tuple[str, Token, bool
     if kind:
         found.append((kind, verb, as_object))
     for conj in verb.conjuncts:  # "taken prisoner and released" shares its subject
-        if conj.i > verb.i and not any(c.dep_.startswith("nsubj") for c in conj.children):
+        own = {c.dep_ for c in conj.children}
+        if conj.i > verb.i and not any(d.startswith("nsubj") for d in own) and not (as_object and "dobj" in own):
             more = _verb_kind(conj, category, lex, as_object)
             if more and more != kind:
                 found.append((more, conj, as_object))
@@ -200,9 +216,9 @@ def figure_claims(
         qspan = sent.char_span(q.start, q.end, alignment_mode="expand")
         if qspan is None or len(qspan) == 0:
             continue
-        noun, bare = _counted_noun(qspan)
+        noun, bare, anchor = _counted_noun(qspan)
         lo, hi = _subject_range(noun, qspan, bare)
-        for kind, trigger, as_object in _kinds(noun, bare, lex):
+        for kind, trigger, as_object in _kinds(noun, bare, lex, anchor):
             doc = sent.doc
             subject = doc[lo:hi].text
             actor = _actor_in(actors, lo, hi)

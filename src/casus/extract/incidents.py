@@ -37,6 +37,8 @@ class Sentence:
     violent: bool
     agents: list[str] = field(default_factory=list)  # actors that attacked
     targets: list[str] = field(default_factory=list)  # actors attacked
+    unnamed_agent: bool = False  # someone attacked whom the text does not name ("gunmen")
+    report_dates: list[DateMention] = field(default_factory=list)  # when something was said
     event_dates: list[DateMention] = field(default_factory=list)
 
 
@@ -83,19 +85,22 @@ def event_dates(sent: Sentence) -> list[DateMention]:
     return out
 
 
-def group(sentences: list[Sentence]) -> list[Incident]:
-    """Incidents in order of first mention."""
+SETTINGS = {"town", "city", "village", "camp", "base", "locality", "area", "post", "garrison", "barracks"}
+
+
+def group(sentences: list[Sentence], speakers: frozenset[str] = frozenset()) -> list[Incident]:
+    """Incidents in order of first mention (see the module docstring)."""
     incidents: list[Incident] = []
     current: Incident | None = None
-    section = None
     for sent in sentences:
-        if sent.section != section:
-            section, current = sent.section, None
-        places = [p for p in sent.places if not p.is_country and p.candidate is not None]
+        places = [p for p in sent.places if _event_place(p, sent, speakers)]
         when = sent.event_dates[0] if sent.event_dates else None
+        if sent.violent and places and current is not None and all(p.admin for p in places) \
+                and all(_contains(p, current.place) for p in places):
+            places = []  # "Boulkessi, in the Mopti region, …": the region of the current incident
         if sent.violent and places:
             opened: Incident | None = None
-            for place in _distinct(places):
+            for place in _distinct(places, sent):
                 inc = next((i for i in incidents if i.compatible(place, when)), None)
                 if inc is None:
                     inc = Incident(place, when)
@@ -105,20 +110,80 @@ def group(sentences: list[Sentence]) -> list[Incident]:
                 inc.sentences.append(sent)
                 opened = inc
             current = opened
-        elif current is not None:
+        elif current is None:
+            continue
+        elif sent.violent and _elsewhere_in_time(sent, current):
+            if when is not None and _names_setting(sent) and incidents[0].place is not None:
+                # "On the evening of 9 August, fighters attacked the army camp": the place the
+                # story is about (its first incident's), on that date
+                inc = next((i for i in incidents if i.place and i.compatible(i.place, when)), None)
+                if inc is None:
+                    inc = Incident(incidents[0].place, when)
+                    incidents.append(inc)
+                inc.sentences.append(sent)
+                current = inc
+            # else: background (another time, no place): belongs to no incident here
+        else:
             current.sentences.append(sent)
             if current.date is None and when is not None and sent.violent:
                 current.date = when
     return incidents
 
 
-def _distinct(places: list[PlaceMention]) -> list[PlaceMention]:
-    """One mention per place; a place inside another mention's admin area is dropped for it
-    ("Dioura, Mopti region" is one incident at Dioura)."""
+def _event_place(p: PlaceMention, sent: Sentence, speakers: frozenset[str]) -> bool:
+    """A place where something happened — not a country, not a name used as a modifier ("the
+    Algiers agreement"), not where a speaker is ("an official in Mondoro")."""
+    if p.is_country or p.candidate is None:
+        return False
+    doc = sent.span.doc
+    last = doc[p.end - 1]
+    if last.dep_ in {"compound", "amod"} and last.head.i >= p.end and not p.admin \
+            and last.head.lemma_.lower() not in SETTINGS:
+        return False
+    prep = doc[p.start].head if doc[p.start].dep_ == "pobj" else last.head if last.dep_ == "pobj" else None
+    if prep is not None and prep.dep_ == "prep" and prep.head.lemma_.lower() in speakers:
+        return False
+    return True
+
+
+def _contains(region: PlaceMention, place: PlaceMention | None) -> bool:
+    if place is None or region.candidate is None or place.candidate is None:
+        return False
+    r, p = region.candidate.place, place.candidate.place
+    name = r.adm_1 or r.name
+    return bool(p.adm_1) and (p.adm_1 == r.name or p.adm_1 == name or p.adm_2 == r.name)
+
+
+def _elsewhere_in_time(sent: Sentence, current: Incident) -> bool:
+    """A sentence dated (even "since 2019") outside the current incident's dates."""
+    if current.date is None or not sent.dates:
+        return False
+    c = current.date
+    dates = [d for d in sent.dates if d not in sent.report_dates]
+    return bool(dates) and not any(_overlap(c.date_start, c.date_end, d.date_start, d.date_end) for d in dates)
+
+
+def _names_setting(sent: Sentence) -> bool:
+    """Speaks of "the town", "the camp"… — the place the story is about."""
+    toks = list(sent.span)
+    return any(t.lemma_.lower() in SETTINGS and i and toks[i - 1].lower_ in {"the", "its", "their"}
+               for i, t in enumerate(toks))
+
+
+def _distinct(places: list[PlaceMention], sent: Sentence) -> list[PlaceMention]:
+    """The places a sentence opens incidents at: populated places and camps over features and
+    admin areas; several only when listed together ("in Bourem and Léré")."""
     out: list[PlaceMention] = []
     for p in places:
-        if any(_same_place(p, q) for q in out):
-            continue
-        out.append(p)
-    specific = [p for p in out if not p.admin]
-    return specific or out
+        if not any(_same_place(p, q) for q in out):
+            out.append(p)
+    specific = [p for p in out if not p.admin] or out
+    settled = [p for p in specific if p.candidate and p.candidate.feature_class in {"P", "S"}] or specific
+    first = settled[0]
+    listed = [first]
+    doc = sent.span.doc
+    for p in settled[1:]:
+        between = doc[listed[-1].end : p.start]
+        if all(t.lower_ in {",", "and", "or", "as", "well"} or t.is_space for t in between):
+            listed.append(p)
+    return listed

@@ -34,6 +34,11 @@ class Lexicon:
     attacker_nouns: frozenset[str]
     tactics: dict[str, frozenset[str]]
     ground_fighting: frozenset[str]
+    responsibility_verbs: frozenset[str]
+    state_nouns: frozenset[str]
+    nonstate_nouns: frozenset[str]
+    state_claimants: frozenset[str]
+    speaker_nouns: frozenset[str]
 
     def victim_kind(self, lemma: str) -> str | None:
         """The claim kind a verb lemma signals about its victims ("kill" → killed)."""

@@ -33,6 +33,11 @@ from casus.view import View
 
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _HEADING_END = re.compile(r"[.!?:;,\"”)]\s*$")
+# "BAMAKO, May 2 (Wire) - ": a dateline names where the story was filed, not where it happened
+_DATELINE = re.compile(
+    r"^[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{2,}[A-ZÀ-Ý](?:\s*\([^)\n]{1,40}\))?(?:,\s*[^-–—\n]{1,40}?)?"
+    r"\s*(?:\([^)\n]{1,40}\))?\s*[-–—]+\s+"
+)
 _BREAKS = re.compile(r"[\t\r\n\f\v\u2028\u2029]")
 
 
@@ -93,7 +98,7 @@ class Pipeline:
         try:
             view = View(doc)
             sentences = self.read(view, doc)
-            return build_events(doc, view, group(sentences), sentences, self)
+            return build_events(doc, view, group(sentences, self.lex.speaker_nouns), sentences, self)
         except Exception as exc:  # one bad document never stops a run: name it and say why
             raise ExtractError(doc.doc_id, f"extraction failed: {type(exc).__name__}: {exc}") from exc
 
@@ -101,6 +106,8 @@ class Pipeline:
 
     def read(self, view: View, doc: Document) -> list[Sentence]:
         paras = [p for p in paragraphs(view.clean) if not p.heading]
+        if paras and (m := _DATELINE.match(paras[0].text)):
+            paras[0].text = " " * m.end() + paras[0].text[m.end():]  # same length: offsets hold
         parsed = list(self.nlp.pipe(p.text for p in paras))
         ctx = Context(published=doc.published, dates=DateContext(doc.published, self.lang))
         spans = [(p, s) for p, d in zip(paras, parsed) for s in d.sents]
@@ -139,40 +146,71 @@ class Pipeline:
         self._discourse(sent, mentions, actors, ctx, dates)
         places = find_places(sent, actors, self.gazetteer, ctx.countries, ctx.admin_hints)
         violent = any(
-            t.lemma_.lower() in self.lex.attack_verbs | self.lex.attack_nouns for t in sent
+            t.lemma_.lower() in self.lex.attack_verbs | self.lex.attack_nouns and not _in_retrospect(t) for t in sent
         ) or any(m.kind in {"killed", "injured", "control_taken"} for m in mentions)
-        agents, targets = self._roles(sent, actors)
+        agents, targets, unnamed = self._roles(sent, actors)
         s = Sentence(i, sent, para.section, dates, actors, places,
-                     mentions, violent, agents, targets)
+                     mentions, violent, agents, targets, unnamed)
         s.paragraph_start = para.start  # type: ignore[attr-defined]
         s.event_dates = event_dates(s)
+        s.report_dates = [d for d in dates if self._reported_on(sent, d)]
         ctx.claimants += claimants
         return s
 
-    def _roles(self, sent: Span, actors: list[ActorMention]) -> tuple[list[str], list[str]]:
-        """Actors that attacked (subjects of attack verbs) and were attacked (their objects)."""
+    def _reported_on(self, sent: Span, d: DateMention) -> bool:
+        """A date that says when something was said ("published … on September 30")."""
+        span = sent.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
+            return False
+        for tok in [span.root, *span.root.ancestors][:5]:
+            lemma = tok.lemma_.lower()
+            if lemma in self.lex.reporting_verbs or lemma in self.lex.reporting_nouns:
+                return True
+            if lemma in self.lex.attack_verbs or self.lex.victim_kind(lemma):
+                return False
+        return False
+
+    def _roles(self, sent: Span, actors: list[ActorMention]) -> tuple[list[str], list[str], bool]:
+        """Actors that attacked (subjects of attack verbs, those blamed or claiming
+        responsibility), actors attacked (their objects), and whether an attacker went unnamed."""
         agents: list[str] = []
         targets: list[str] = []
+        unnamed = False
+        lex = self.lex
 
         def inside(tok) -> list[str]:
             lo, hi = tok.left_edge.i, tok.right_edge.i + 1
             return [m.actor for m in actors if lo <= m.start and m.end <= hi]
 
+        def anonymous(tok) -> bool:
+            return not inside(tok) and any(t.lemma_.lower() in lex.nonstate_nouns for t in tok.subtree)
+
         for tok in sent:
-            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lex.attack_verbs:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and lemma in lex.responsibility_verbs:  # "the official blamed X"
+                for child in tok.children:
+                    if child.dep_ in {"dobj", "pobj"} or (child.dep_ == "prep" and child.lower_ == "on"):
+                        agents += inside(child)
                 continue
+            if lemma == "claim" and any(c.lemma_.lower() in {"responsibility"} | lex.attack_nouns for c in tok.children if c.dep_ == "dobj"):
+                agents += [a for c in tok.children if c.dep_ == "nsubj" for a in inside(c)]
+                continue
+            if tok.lemma_.lower() not in lex.attack_verbs | lex.victim_verbs.get("killed", frozenset()) or tok.pos_ != "VERB":
+                continue
+            subject = next((c for c in tok.children if c.dep_ in {"nsubj", "agent"}), None)
+            if subject is None and tok.dep_ == "conj":
+                subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                agents += inside(subject)
+                unnamed = unnamed or anonymous(subject)
+            elif any(c.dep_ == "nsubjpass" for c in tok.children) and lemma in lex.attack_verbs:
+                unnamed = True  # "their convoy was ambushed"
             for child in tok.children:
-                if child.dep_ == "nsubj":
-                    agents += inside(child)
-                elif child.dep_ == "agent":
-                    agents += inside(child)
-                elif child.dep_ in {"dobj", "nsubjpass"}:
+                if child.dep_ in {"dobj", "nsubjpass"}:
                     targets += inside(child)
                 elif child.dep_ == "prep" and child.lower_ in {"on", "against"}:
                     targets += inside(child)
-            if not any(c.dep_ == "nsubj" for c in tok.children) and tok.dep_ == "conj":
-                agents += inside(next((c for c in tok.head.children if c.dep_ == "nsubj"), tok))
-        return list(dict.fromkeys(agents)), list(dict.fromkeys(targets))
+        return list(dict.fromkeys(agents)), list(dict.fromkeys(targets)), unnamed
 
     def _discourse(self, sent: Span, mentions: list[Mention], actors: list[ActorMention], ctx: Context,
                    dates: list[DateMention]) -> None:
@@ -204,6 +242,11 @@ class Pipeline:
                 subj_actor = next((a.actor for a in actors if a.start < m.trigger), None)
                 m.agent = subj_actor
                 m.actor = m.actor or (subj_actor if m.kind != "materiel_seized" else None)
+
+
+def _in_retrospect(tok) -> bool:
+    """An attack word that only dates something else: "fled after the battle"."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"after", "since", "following", "before", "until"}
 
 
 def _full_name(short: str, earlier: list[Claimant]) -> Claimant | None:

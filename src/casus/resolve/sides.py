@@ -1,6 +1,18 @@
-"""Side A and side B of an incident, UCDP style: a government is always side A; its allies
-(foreign forces, pro-government militias fighting with it) join it; side B is the opponent, a
-coalition named by its outermost coalition on the event's date ("CMA" fights as "CSP-PSD")."""
+"""Side A and side B of an incident, UCDP style.
+
+- A government is always side A, even when it was attacked; armed forces that serve it, allies
+  named attacking with it ("Malian and Wagner forces attacked") and foreign forces not named
+  against it join it.
+- Side B is the opponent, named by its outermost coalition among those the document names
+  ("CMA" fights as "CSP-PSD" in a text about the CSP-PSD; JNIM stays JNIM in a text that never
+  names al-Qaeda).
+- Civilians are never a fighting side: when they are the victims and no armed opponent is
+  named, side B is "Civilians" (one-sided violence).
+- Perpetrators the text does not name ("gunmen", "suspected jihadists") are the registry's
+  "Unidentified armed group".
+- When the incident names only one side, the document's main opponent of that side is assumed,
+  and the assumption is recorded.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +22,8 @@ from datetime import date
 
 from casus.extract.actors import ActorRegistry
 
-NON_STATE = {"rebel_group", "political_militia", "identity_militia"}
+UNIDENTIFIED = "Unidentified armed group"
+CIVILIANS = "Civilians"
 
 
 @dataclass
@@ -23,26 +36,24 @@ class Sides:
     b_is_civilians: bool = False
     attacker: str | None = None  # "a" or "b" when the text says who attacked
     assumed: str = ""  # what was taken from the document rather than the incident
+    within: frozenset[str] = frozenset()
 
     def side_of(self, actor: str | None, registry: ActorRegistry, on: date | None) -> str | None:
         if actor is None:
             return None
-        names = {actor, registry.top(actor, on), *registry.coalitions(actor, on)}
-        if names & set(self.a_actors) or (self.a and names & {self.a}):
+        names = {actor, registry.top(actor, on, self.within), *registry.coalitions(actor, on)}
+        if self.a and names & ({self.a} | set(self.a_actors)):
             return "a"
-        if names & set(self.b_actors) or (self.b and names & {self.b}):
+        if self.b and names & ({self.b} | set(self.b_actors)):
+            return "b"
+        if actor == CIVILIANS and self.b_is_civilians:
             return "b"
         return None
 
 
-def _is_state(name: str, registry: ActorRegistry) -> bool:
+def _type(name: str, registry: ActorRegistry) -> str | None:
     actor = registry.get(name)
-    return bool(actor and actor.actor_type == "state_forces")
-
-
-def _is_external(name: str, registry: ActorRegistry) -> bool:
-    actor = registry.get(name)
-    return bool(actor and actor.actor_type == "external_forces")
+    return actor.actor_type if actor else None
 
 
 def assign(
@@ -53,70 +64,87 @@ def assign(
     on: date | None,
     dyad: tuple[str | None, str | None] = (None, None),
     civilians_hit: bool = False,
+    unnamed_attackers: bool = False,
+    within: frozenset[str] = frozenset(),
 ) -> Sides:
     """Sides from who attacked (agents), who was attacked (targets) and who else was named."""
-    sides = Sides()
-    everyone = list(dict.fromkeys([*agents, *targets, *named]))
-    state = [n for n in everyone if _is_state(n, registry)]
+    sides = Sides(within=within)
+    everyone = [n for n in dict.fromkeys([*agents, *targets, *named])]
+    if CIVILIANS in everyone or any(_type(n, registry) == "civilians" for n in everyone):
+        civilians_hit = civilians_hit or any(_type(n, registry) == "civilians" for n in targets) or CIVILIANS in named
+    everyone = [n for n in everyone if _type(n, registry) != "civilians"]
+    agents = [n for n in agents if n in everyone]
+    targets = [n for n in targets if n in everyone]
+    top = lambda n: registry.top(n, on, within)  # noqa: E731
+    state = [n for n in everyone if _type(n, registry) == "state_forces"]
     a_group: list[str] = []
     b_group: list[str] = []
     if state:
-        gov_actor = state[0]
-        allied_role = agents if gov_actor in agents else targets if gov_actor in targets else []
+        gov = state[0]
+        gov_side = registry.side_name(gov)
+        allies = agents if gov in agents else targets if gov in targets else []
+        enemies = targets if gov in agents else agents if gov in targets else []
         for n in everyone:
-            if _is_state(n, registry) and registry.side_name(n) == registry.side_name(gov_actor):
+            if _type(n, registry) == "state_forces" and registry.side_name(n) == gov_side:
                 a_group.append(n)
-            elif n in allied_role and registry.top(n, on) not in {registry.top(x, on) for x in b_group}:
+            elif n in allies and n not in enemies:
                 a_group.append(n)
-            elif _is_external(n, registry) and not (n in targets and gov_actor in agents) and not (n in agents and gov_actor in targets):
+            elif _type(n, registry) == "external_forces" and n not in enemies:
                 a_group.append(n)
             else:
                 b_group.append(n)
-        sides.a, sides.a_is_state = registry.side_name(gov_actor), True
-    else:
-        first = agents or everyone
-        if first:
-            lead = registry.top(first[0], on)
-            a_group = [n for n in everyone if registry.top(n, on) == lead]
-            b_group = [n for n in everyone if n not in a_group]
-            sides.a = lead
+        sides.a, sides.a_is_state = gov_side, True
+    elif everyone:
+        lead = top((agents or everyone)[0])
+        a_group = [n for n in everyone if top(n) == lead]
+        b_group = [n for n in everyone if n not in a_group]
+        sides.a = lead
     if b_group:
-        tops = Counter(registry.top(n, on) for n in b_group)
-        sides.b = tops.most_common(1)[0][0]
-    sides.a_actors, sides.b_actors = _with_coalitions(a_group, registry, on), _with_coalitions(b_group, registry, on)
+        sides.b = Counter(top(n) for n in b_group).most_common(1)[0][0]
+    sides.a_actors = _with_coalitions(a_group, registry, on, within)
+    sides.b_actors = _with_coalitions(b_group, registry, on, within)
     if sides.a and not sides.b:
         opponent = dyad[1] if dyad[0] == sides.a else dyad[0] if dyad[1] == sides.a else None
-        if opponent:
+        if unnamed_attackers and sides.a_is_state:
+            sides.b, sides.b_actors = UNIDENTIFIED, [UNIDENTIFIED]
+        elif civilians_hit and not targets:
+            sides.b, sides.b_actors, sides.b_is_civilians = CIVILIANS, [CIVILIANS], True
+        elif opponent:
             sides.b, sides.b_actors = opponent, [opponent]
             sides.assumed = f"side B ({opponent}) is the document's main opponent of {sides.a}"
         elif civilians_hit:
-            sides.b, sides.b_is_civilians = "Civilians", True
-    if not sides.a and civilians_hit:
-        sides.b, sides.b_is_civilians = "Civilians", True
+            sides.b, sides.b_actors, sides.b_is_civilians = CIVILIANS, [CIVILIANS], True
+        elif unnamed_attackers:
+            sides.b, sides.b_actors = UNIDENTIFIED, [UNIDENTIFIED]
+    elif not sides.a and civilians_hit:
+        sides.a = UNIDENTIFIED  # civilians attacked by someone the text does not name
+        sides.a_actors = [sides.a]
+        sides.b, sides.b_actors, sides.b_is_civilians = CIVILIANS, [CIVILIANS], True
     if any(n in agents for n in a_group):
         sides.attacker = "a"
-    elif any(n in agents for n in b_group):
+    elif any(n in agents for n in b_group) or (unnamed_attackers and sides.b == UNIDENTIFIED):
         sides.attacker = "b"
     return sides
 
 
-def _with_coalitions(group: list[str], registry: ActorRegistry, on: date | None) -> list[str]:
+def _with_coalitions(group: list[str], registry: ActorRegistry, on: date | None, within: frozenset[str]) -> list[str]:
     out = []
     for n in group:
         out.append(n)
-        out.extend(registry.coalitions(n, on))
+        out.extend(c for c in registry.coalitions(n, on) if c in within)
     return list(dict.fromkeys(out))
 
 
-def document_dyad(agents: list[str], targets: list[str], named: list[str], registry: ActorRegistry) -> tuple[str | None, str | None]:
-    """The document's main pair of opponents: its government (if any) and the non-state actor
-    it names most, or the two actors it names most."""
-    counts = Counter(registry.top(n) for n in [*agents, *targets, *named])
-    state = [n for n, _ in counts.most_common() if _is_state(n, registry)]
-    others = [n for n, _ in counts.most_common() if not _is_state(n, registry) and not _is_external(n, registry)]
+def document_dyad(agents: list[str], targets: list[str], named: list[str], registry: ActorRegistry,
+                  within: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
+    """The document's main pair of opponents: its government (if any) and the armed non-state
+    actor it names most, or the two armed actors it names most."""
+    counts = Counter(registry.top(n, None, within) for n in [*agents, *targets, *named])
+    ranked = [n for n, _ in counts.most_common() if _type(n, registry) != "civilians"]
+    state = [n for n in ranked if _type(n, registry) == "state_forces"]
+    others = [n for n in ranked if _type(n, registry) not in {"state_forces", "external_forces"}]
     if state and others:
         return registry.side_name(state[0]), others[0]
-    ranked = [n for n, _ in counts.most_common()]
     if len(ranked) >= 2:
         return ranked[0], ranked[1]
     return None, None
