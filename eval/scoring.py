@@ -119,7 +119,7 @@ def date_similarity(gold: Event, pred: Event) -> float | None:
 
 
 def location_names(ev: Event) -> set[str]:
-    names = {norm(ev.get("location"))}
+    names = {norm(ev.get("location")), norm(ev.get("where_description"))}
     names.update(norm(n) for n in ev.get("location_alt") or [])
     names.discard("")
     return names
@@ -270,7 +270,8 @@ def _location(g: Event, p: Event, actors: ActorNames) -> tuple[bool, bool, bool]
     if not g.get("location"):
         return (False, False, False)
     pv = norm(p.get("location"))
-    return (True, bool(pv), bool(pv) and pv in location_names(g))
+    said = {pv, norm(p.get("where_description"))} - {""}
+    return (True, bool(pv), bool(said & location_names(g)))
 
 
 def _side(field_name: str):
@@ -362,6 +363,14 @@ def claim_key(claim: Mapping[str, Any]) -> tuple:
     return (claim.get("kind"), claim.get("side", "unknown"), claim.get("low"), claim.get("high"))
 
 
+def claims_match(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
+    """Same kind, side and low; the same high, or any high when the gold leaves it open
+    ("at least 21": the text gives no upper bound, so no convention for one is scored)."""
+    if claim_key(gold)[:3] != claim_key(pred)[:3]:
+        return False
+    return gold.get("high") is None and gold.get("low") is not None or gold.get("high") == pred.get("high")
+
+
 def claimant_matches(gold: str | None, pred: str | None) -> bool:
     g, p = norm(gold), norm(pred)
     if not g or not p:
@@ -387,7 +396,7 @@ def score_claims(gold: Iterable[Mapping], pred: Iterable[Mapping]) -> dict[str, 
             )
             for gi, g in enumerate(gold)
             for pi, p in enumerate(pred)
-            if claim_key(p) == claim_key(g)
+            if claims_match(g, p)
         )
     )
     used_g: set[int] = set()

@@ -191,6 +191,9 @@ class Event(_Model):
     adm_1: str | None = None
     adm_2: str | None = None
     location: str | None = None
+    """The gazetteer's name of the place (UCDP's where_coordinates)."""
+    where_description: str | None = None
+    """The place as the text describes it ("the camp at Dioura", "12 km north of Tessalit")."""
     latitude: float | None = None
     longitude: float | None = None
     where_prec: WherePrec | None = None

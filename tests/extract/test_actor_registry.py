@@ -33,6 +33,7 @@ EXTRA_KEYS = {
     "founded",
     "dissolved",
     "countries",
+    "coalition",
 }
 """Keys the registry may carry beside the Actor fields; each is documented in docs/actors.md."""
 

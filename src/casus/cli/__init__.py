@@ -29,9 +29,17 @@ def _root(
 
 
 def _register() -> None:
-    from casus.cli import extract
+    from casus.cli import extract, gazetteer
 
     app.command("extract")(extract.extract)
+    app.add_typer(gazetteer.app, name="gazetteer")
+
+    from casus.cli import events, export, ingest
+
+    app.command("ingest")(ingest.ingest)
+    app.command("export")(export.export)
+    app.command("events")(events.events)
+    app.command("show")(events.show)
 
 
 _register()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from collections.abc import Iterable, Mapping
+from typing import Any, TextIO
 
 from casus.model import Event
 
@@ -13,3 +14,12 @@ def event_line(event: Event) -> str:
 
 def write_event(event: Event, out: TextIO) -> None:
     out.write(event_line(event) + "\n")
+
+
+def write(events: Iterable[Event], out: TextIO, docs: Mapping[str, Any] | None = None) -> int:
+    """Write every event as ``casus extract`` does; returns the number of lines."""
+    n = 0
+    for event in events:
+        write_event(event, out)
+        n += 1
+    return n

@@ -25,7 +25,7 @@ from casus.errors import ConfigError
 from casus.model import Actor
 
 EXTRA_KEYS = {"acled_name", "ucdp_name", "note", "successor", "successor_of", "case_sensitive",
-              "founded", "dissolved", "countries"}
+              "founded", "dissolved", "countries", "coalition"}
 MILITARY_HEADS = {
     "soldier", "troop", "force", "army", "military", "base", "camp", "position", "gendarme",
     "police", "unit", "battalion", "convoy", "patrol", "post", "garrison", "jet", "aircraft",
@@ -101,7 +101,9 @@ class ActorRegistry:
         ]
 
     def top(self, name: str, on: date | None = None, within: frozenset[str] | None = None) -> str:
-        """The outermost coalition an actor fought in on a date, or the actor itself. With
+        """The outermost coalition (``coalition: true`` in the registry: an alliance fighting as
+        one side, not an organisation one is affiliated to) an actor fought in on a date, or the
+        actor itself. With
         ``within`` (the actors a document names), only coalitions named there count: the MNLA
         fights as the CSP-PSD where the text speaks of the CSP-PSD, and JNIM is not lifted to
         al-Qaeda by a text that never mentions al-Qaeda."""
@@ -110,7 +112,7 @@ class ActorRegistry:
             parents = [c for n in frontier for c in self.coalitions(n, on) if c not in seen]
             seen.update(parents)
             for c in parents:
-                if within is None or c in within:
+                if (within is None or c in within) and self.extra.get(c, {}).get("coalition"):
                     best = c
             frontier = parents
         return best
@@ -140,6 +142,11 @@ class ActorRegistry:
         out = []
         for tok in doc[lo:hi]:
             iso3 = self.demonyms.get(tok.text)
+            plural = self.demonyms.get(tok.text[:-1]) if tok.text.endswith("s") else None
+            if plural and plural in self.state_forces and tok.i > 0 and doc[tok.i - 1].like_num:
+                # "four Nigeriens were killed": a counted demonym is that state's forces
+                out.append(ActorMention(tok.i, tok.i + 1, tok.text, self.state_forces[plural]))
+                continue
             if not iso3 or iso3 not in self.state_forces:
                 continue
             for nxt in doc[tok.i + 1 : min(tok.i + 6, hi)]:

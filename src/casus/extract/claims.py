@@ -102,7 +102,8 @@ def _following_verb(noun: Token, limit: int = 4) -> Token | None:
 
 def _verb_kind(verb: Token, category: str, lex: Lexicon, as_object: bool) -> str | None:
     lemma = verb.lemma_.lower()
-    objects = {c.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "oprd", "attr", "acomp"}}
+    objects = {c.lemma_.lower() for c in verb.rights} | {
+        g.lemma_.lower() for c in verb.children if c.dep_ == "dobj" for g in c.rights}
     if category == "vehicle":
         if lemma in lex.destroy_verbs:
             return "vehicles_destroyed"
@@ -115,8 +116,10 @@ def _verb_kind(verb: Token, category: str, lex: Lexicon, as_object: bool) -> str
         return "taken_prisoner"
     if lemma in lex.dying_verbs and not as_object:
         return "killed"
-    if lemma == "shoot" and objects & {"dead"}:
-        return "killed"
+    if lemma in {"shoot", "leave"} and objects & {"dead"}:
+        return "killed"  # "shot dead", "left 27 fighters dead"
+    if lemma == "leave" and objects & {"wounded", "injured"}:
+        return "injured"
     kind = lex.victim_kind(lemma)
     if kind == "taken_prisoner" and lemma in lex.capture_verbs and category != "person":
         return None
@@ -161,6 +164,8 @@ def _negated(*tokens: Token) -> bool:
 def _kinds(noun: Token, bare: bool, lex: Lexicon, anchor: Token | None = None) -> list[tuple[str, Token, bool]]:
     """(kind, trigger, the noun is the verb's object) for what happened to a counted noun."""
     anchor = anchor if anchor is not None else noun
+    while anchor.dep_ == "conj" and anchor.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+        anchor = anchor.head  # "four Nigeriens, four US soldiers and 21 militants were killed"
     category = _category(noun, lex)
     lemma = noun.lemma_.lower()
     if category == "person" and not bare:
@@ -262,19 +267,37 @@ def _trigger_end(trigger: Token) -> int:
     return end
 
 
-def outcome_claims(sent: Span, actors: list[ActorMention], lex: Lexicon, reported: bool) -> list[Mention]:
-    """Claims without a figure: control taken, withdrawal, materiel seized, vehicles destroyed,
-    reinforcements, and (when someone is reported saying so) the attack itself."""
+INTENT = {"attempt", "try", "seek", "aim", "plan", "fail", "want", "threaten", "vow", "prepare",
+          "intend", "hope", "order", "call", "urge", "refuse"}
+LAUNCH = {"launch", "carry", "mount", "stage", "conduct", "lead", "begin", "start", "claim"}
+
+
+def _intended(verb: Token) -> bool:
+    """An action only tried, planned or ordered ("attempted to retake the village")."""
+    return verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in INTENT
+
+
+def _place_like(obj: Token, lex: Lexicon, places: set[int]) -> bool:
+    return obj.lemma_.lower() in lex.place_nouns or obj.i in places
+
+
+def outcome_claims(sent: Span, actors: list[ActorMention], lex: Lexicon, reported: bool,
+                   places: set[int] = frozenset()) -> list[Mention]:
+    """Claims without a figure: the attack itself, control taken, withdrawal, materiel seized,
+    vehicles destroyed, reinforcements. ``places``: token indices of place names."""
     out: list[Mention] = []
+    attacked = False
     for tok in sent:
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and _intended(tok):
+            continue
         objs = [c for c in tok.children if c.dep_ in {"dobj", "pobj"}]
+        passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
         if tok.pos_ == "VERB" and lemma in lex.control_verbs | lex.capture_verbs | lex.destroy_verbs:
-            for obj in objs:
+            for obj in objs + passive:
                 olemma = obj.lemma_.lower()
-                if olemma in lex.control_nouns or (
-                    olemma in lex.place_nouns and lemma in lex.control_verbs
-                ):
+                possession = olemma in lex.control_nouns and obj.dep_ == "dobj"
+                if possession or (lemma in lex.control_verbs and _place_like(obj, lex, places)):
                     out.append(_outcome("control_taken", tok, obj, actors))
                 elif any(t.lemma_.lower() in lex.materiel_nouns for t in obj.subtree) and (
                     lemma in lex.capture_verbs and not any(t.like_num for t in obj.subtree)
@@ -284,18 +307,59 @@ def outcome_claims(sent: Span, actors: list[ActorMention], lex: Lexicon, reporte
                     t.lemma_.lower() in lex.vehicle_nouns for t in obj.subtree
                 ):
                     out.append(_outcome("vehicles_destroyed", tok, obj, actors, approx=True))
-        elif tok.pos_ == "NOUN" and lemma in lex.control_nouns - {"control"}:
+        elif tok.pos_ == "NOUN" and lemma in lex.control_nouns - {"control", "possession"}:
             of = [c for c in tok.children if c.lower_ == "of"]
-            places = [g for c in of for g in c.children if g.lemma_.lower() in lex.place_nouns]
-            if places:
-                out.append(_outcome("control_taken", tok, places[0], actors, agent_from_poss=True))
+            targets = [g for c in of for g in c.children if _place_like(g, lex, places)]
+            if targets:
+                out.append(_outcome("control_taken", tok, targets[0], actors, agent_from_poss=True))
         elif tok.pos_ == "VERB" and lemma in lex.withdrawal_verbs and lemma not in {"leave", "flee"}:
             out.append(_outcome("withdrawal", tok, None, actors))
         elif lemma in lex.reinforcement_nouns and tok.dep_ in {"dobj", "nsubjpass"}:
             out.append(_outcome("reinforcement", tok.head, tok, actors))
+        if attacked:
+            continue
+        if tok.pos_ == "VERB" and lemma in lex.attack_verbs and not _in_past(tok):
+            doer = [c for c in tok.children if c.dep_ in {"nsubj", "agent"}]
+            target = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+            if doer or target is not None:  # "ISIL attacked the town", "the camp was attacked"
+                out.append(_outcome("attack", tok, target, actors, as_attack=True))
+                attacked = True
+        elif tok.pos_ == "NOUN" and lemma in lex.attack_nouns and tok.dep_ == "dobj" \
+                and tok.head.lemma_.lower() in LAUNCH and not _intended(tok.head):
+            out.append(_outcome("attack", tok.head, tok, actors, as_attack=True))  # "launched an offensive"
+            attacked = True
         elif reported and lemma in lex.attack_nouns and tok.pos_ == "NOUN" and _directly_reported(tok, lex):
-            if not any(m.kind == "attack" for m in out):
-                out.append(_outcome("attack", tok, None, actors, subject_tok=tok))
+            out.append(_outcome("attack", tok, None, actors, subject_tok=tok))
+            attacked = True
+    return out
+
+
+def _in_past(tok: Token) -> bool:
+    """A verb in a clause that only dates something else ("since rebels attacked the town")."""
+    return any(c.dep_ == "mark" and c.lower_ in {"since", "after", "before", "until"} for c in tok.children)
+
+
+def unquantified_claims(sent: Span, actors: list[ActorMention], lex: Lexicon, taken: set[int]) -> list[Mention]:
+    """Victims named without a figure: "many fighters were captured", "soldiers were killed"."""
+    out: list[Mention] = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.i in taken or _intended(tok):
+            continue
+        for noun in tok.children:
+            if noun.dep_ not in {"nsubjpass", "dobj"} or noun.tag_ not in {"NNS", "NNPS"}:
+                continue
+            if any(t.like_num for t in noun.subtree) or _category(noun, lex) != "person":
+                continue
+            kind = _verb_kind(tok, "person", lex, noun.dep_ == "dobj")
+            if kind is None or _role(noun, lex) is None:
+                continue
+            lo, hi = _subject_range(noun, noun.doc[noun.i : noun.i], False)
+            lo = min(lo, noun.left_edge.i)
+            out.append(Mention(
+                kind=kind, start=min(lo, tok.i), end=max(hi, _trigger_end(tok)), trigger=tok.i,
+                approx=True, subject=noun.doc[lo:hi].text, actor=_actor_in(actors, lo, hi),
+                role=_role(noun, lex), negated=_negated(tok, noun), head=noun.lemma_.lower(),
+            ))
     return out
 
 
@@ -323,7 +387,8 @@ def _object_end(obj: Token) -> int:
 
 
 def _outcome(kind: str, verb: Token, obj: Token | None, actors: list[ActorMention],
-             approx: bool = False, agent_from_poss: bool = False, subject_tok: Token | None = None) -> Mention:
+             approx: bool = False, agent_from_poss: bool = False, subject_tok: Token | None = None,
+             as_attack: bool = False) -> Mention:
     agent = None
     agent_tok = _subject_of(verb)
     if agent_from_poss:
@@ -339,7 +404,7 @@ def _outcome(kind: str, verb: Token, obj: Token | None, actors: list[ActorMentio
     if subject_tok is not None:
         subject = verb.doc[lo:hi].text
     return Mention(kind=kind, start=lo, end=hi, trigger=verb.i, approx=approx, subject=subject,
-                   agent=agent, actor=agent if kind in {"control_taken", "withdrawal", "reinforcement"} else None,
+                   agent=agent, actor=agent if kind in {"control_taken", "withdrawal", "reinforcement", "attack"} else None,
                    role="thing" if kind.startswith(("vehicles", "materiel")) else None,
                    negated=_negated(verb))
 
@@ -355,6 +420,8 @@ def _subject_of(verb: Token) -> Token | None:
                 if child.dep_ == "agent":
                     return next((g for g in child.children if g.dep_ == "pobj"), child)
                 return child
+        if tok.dep_ == "xcomp" and (obj := next((c for c in tok.head.children if c.dep_ == "dobj"), None)):
+            return obj  # "forced al-Nusra to withdraw": al-Nusra withdrew
         if tok.dep_ in {"conj", "xcomp", "advcl", "pcomp"} and tok.head != tok:
             tok = tok.head
         else:

@@ -50,6 +50,7 @@ class Incident:
     date: DateMention | None
     sentences: list[Sentence] = field(default_factory=list)
     key: str = ""
+    refined: bool = False  # its date was narrowed from a month or year to a day
 
     def compatible(self, place: PlaceMention, when: DateMention | None) -> bool:
         if self.place is None or not _same_place(self.place, place):
@@ -105,8 +106,10 @@ def group(sentences: list[Sentence], speakers: frozenset[str] = frozenset()) -> 
                 if inc is None:
                     inc = Incident(place, when)
                     incidents.append(inc)
-                elif inc.date is None and when is not None:
-                    inc.date = when
+                elif when is not None and (inc.date is None or when.prec < inc.date.prec <= 5 and not inc.refined):
+                    # "In March 2014 … On 21 March": the day the story narrates; a later day
+                    # at the same place is then another incident
+                    inc.date, inc.refined = when, inc.date is not None
                 inc.sentences.append(sent)
                 opened = inc
             current = opened

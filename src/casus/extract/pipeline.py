@@ -20,7 +20,7 @@ from casus.errors import ExtractError
 from casus.extract import nlp as nlp_mod
 from casus.extract.actors import ActorMention, ActorRegistry, registry as load_registry
 from casus.extract.attribution import Claimant, attribute, denials_after
-from casus.extract.claims import Mention, figure_claims, outcome_claims
+from casus.extract.claims import Mention, figure_claims, outcome_claims, unquantified_claims
 from casus.extract.dates import DateContext, DateMention
 from casus.extract.incidents import Sentence, event_dates, group
 from casus.extract.lexicon import Lexicon, lexicon
@@ -138,13 +138,15 @@ class Pipeline:
         dates = ctx.dates.feed(text)
         quantities = find_quantities(text, self.lang)
         reported = any(t.lemma_.lower() in self.lex.reporting_verbs and t.pos_ == "VERB" for t in sent)
+        places = find_places(sent, actors, self.gazetteer, ctx.countries, ctx.admin_hints)
+        place_tokens = {i for p in places for i in range(p.start, p.end)}
         mentions = figure_claims(sent, quantities, actors, self.lex)
-        mentions += outcome_claims(sent, actors, self.lex, reported)
+        mentions += unquantified_claims(sent, actors, self.lex, {m.trigger for m in mentions})
+        mentions += outcome_claims(sent, actors, self.lex, reported, place_tokens)
         claimants = attribute(sent, mentions, actors, self.lex)
         for m, denier in denials_after(sent, mentions, actors, self.lex):
             mentions.append(_denial(m, denier))
         self._discourse(sent, mentions, actors, ctx, dates)
-        places = find_places(sent, actors, self.gazetteer, ctx.countries, ctx.admin_hints)
         violent = any(
             t.lemma_.lower() in self.lex.attack_verbs | self.lex.attack_nouns and not _in_retrospect(t) for t in sent
         ) or any(m.kind in {"killed", "injured", "control_taken"} for m in mentions)

@@ -1,53 +1,123 @@
 """Place mentions: proper names in a locative position ("in Dioura", "the town of Ber", "near
-Djibo", "12 km north of Tessalit", "in the Ménaka region") resolved with the gazetteer.
+Djibo", "12 km north of Tessalit", "between Nampala and Dioura", "in the Ménaka region")
+resolved in the document's geography (:mod:`casus.resolve.geocode`).
 
-A capitalised name counts as a place when a locative word comes before it, an admin word after
-it, or when the gazetteer knows it as a country or a first-order admin area. That keeps person
-and organisation names that happen to be villages somewhere out of the events.
+A capitalised name counts as a place when a locative word comes before it, an admin word
+before or after it, or when the gazetteer knows it as a country, a first-order admin area or a
+capital. Left out, because they say where a report came from and not where anything happened:
+a **dateline** ("BAMAKO, March 3 (Wire) —") and the **origin of a statement** ("the army said
+in Bamako", "a spokesman in Niamey"). A name right after a place that is that place's region or
+district ("Dioura (Tenenkou, Mopti)", "Léré, in the Timbuktu region") **qualifies** it and is no
+place of its own.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from casus.extract.actors import ActorMention
-from casus.resolve.gazetteer import Candidate, Gazetteer
+from casus.resolve.gazetteer import Candidate, Gazetteer, normalize
+from casus.resolve.geocode import (
+    BEARINGS,
+    Geocoder,
+    Geography,
+    Location,
+    Relation,
+    contains,
+    geo_precision_of,
+    geocoder as default_geocoder,
+    locate,
+    where_prec_of,
+)
+from casus.resolve.geonames import ADMIN_LEVELS, strip_admin
 
 LOCATIVE = {"in", "at", "near", "of", "from", "outside", "around", "to", "toward", "towards",
             "into", "between", "across", "inside", "within", "on", "through", "beyond", "along",
             "past", "against", "north", "south", "east", "west", "northeast", "northwest",
-            "southeast", "southwest", "and", "or", "over", "outskirts", "via"}
+            "southeast", "southwest", "and", "or", "over", "outskirts", "via", "de", "du", "à"}
 SETTING = {"town", "city", "village", "camp", "base", "locality", "commune", "area", "region",
            "district", "province", "cercle", "department", "municipality", "hamlet", "outskirts",
            "vicinity", "governorate", "neighbourhood", "neighborhood", "suburb", "countryside", "road"}
-ADMIN_WORDS = {"region", "cercle", "province", "district", "department", "governorate",
-               "prefecture", "commune", "circle", "state", "county", "oblast"}
-NEAR_WORDS = {"near", "outside", "around", "outskirts", "vicinity", "close"}
-DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
-              "southwest", "north-east", "north-west", "south-east", "south-west"}
-_DISTANCE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\b", re.I)
+NEAR_WORDS = {"near", "outside", "around", "outskirts", "vicinity", "close", "far", "nearby", "environs"}
+REPORTING = {"say", "tell", "announce", "state", "declare", "report", "add", "confirm", "claim",
+             "issue", "publish", "speak", "comment", "read", "statement", "conference", "briefing",
+             "communique", "communiqué", "spokesman", "spokesperson", "spokeswoman", "official",
+             "officials", "interview", "broadcast", "release"}
 SKIP_WORDS = {"God", "Allah", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
               "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
               "July", "August", "September", "October", "November", "December"}
+_MONTHS = {w.casefold() for w in SKIP_WORDS} | {"sept", "jan", "feb", "mar", "apr", "jun", "jul",
+                                               "aug", "sep", "oct", "nov", "dec"}
+_DASHES = {",", "-", "–", "—", "(", ":"}
+_QUALIFIER_GAP = {",", "(", "in", "the", "of", "-", "–", ";", "de", "du", "la", "le"}
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+            "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+            "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100}  # fmt: skip
+_RELATIVE = re.compile(
+    r"(?:(?P<num>\d+(?:[.,]\d+)?|[a-z]+)\s*(?P<unit>km|kms|kilometres?|kilometers?|miles?|mi)\b\.?"
+    r"\s*(?:\([^)]*\)\s*)?)?(?:to\s+the\s+)?"
+    r"(?P<dir>(?:north|south)[- ]?(?:east|west)|north|south|east|west)?\s*(?:of|from)"
+    r"(?:\s+the)?(?:\s+(?:town|village|city|locality|commune|camp|base|hamlet|garrison)\s+of)?\s*$",
+    re.I,
+)
 
 
 @dataclass
 class PlaceMention:
-    """A place named in a sentence (token range) with the gazetteer's best candidate."""
+    """A place named in a sentence (token range) and where an event there is coded.
+
+    ``candidate`` holds the coded point: the gazetteer's place, or for a relative location a
+    point derived from the places the text names, which are in ``references``."""
 
     start: int
     end: int
     text: str
     candidate: Candidate | None
-    near: bool = False  # "near X", "12 km north of X": UCDP where_prec 2
-    admin: bool = False  # named as an admin area ("the Mopti region")
+    near: bool = False  # "near X", "12 km north of X", "between X and Y"
+    admin: bool = False  # named as, or resolved to, an admin area ("the Mopti region")
+    relation: Relation = "exact"
+    references: tuple[Candidate, ...] = ()
+    where_prec: int | None = None
+    geo_precision: int | None = None
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        if self.relation == "exact" and self.near:
+            self.relation = "near"
+        if not self.references and self.candidate is not None:
+            self.references = (self.candidate,)
+        if self.where_prec is None:
+            self.where_prec = where_prec_of(self.place, self.relation)
+        if self.geo_precision is None:
+            self.geo_precision = geo_precision_of(self.where_prec)
+
+    @property
+    def place(self):  # -> Place | None
+        return self.candidate.place if self.candidate else None
 
     @property
     def is_country(self) -> bool:
         return bool(self.candidate and (self.candidate.place.feature_code or "").startswith("PCL"))
+
+
+@dataclass
+class _Setting:
+    """What the words around a name say about it."""
+
+    locative: bool = False
+    admin_name: str | None = None  # "Mopti region", "cercle de Ténenkou"
+    near: bool = False
+    between: bool = False
+    border: bool = False
+    distance_km: float | None = None
+    bearing: str | None = None
+    dateline: bool = False
+    origin: bool = False  # where a statement was made
 
 
 def _names(sent: Span, taken: set[int]) -> list[tuple[int, int]]:
@@ -65,9 +135,11 @@ def _names(sent: Span, taken: set[int]) -> list[tuple[int, int]]:
             nxt = doc[j]
             if _capital(nxt) and nxt.text not in SKIP_WORDS:
                 j += 1
-            elif nxt.text in {"-", "'", "’"} and j + 1 < sent.end and doc[j + 1].text[:1].isalpha() and not doc[j].whitespace_ and not doc[j - 1].whitespace_:
+            elif (nxt.text in {"-", "'", "’"} and j + 1 < sent.end and doc[j + 1].text[:1].isalpha()
+                  and not doc[j].whitespace_ and not doc[j - 1].whitespace_):  # fmt: skip
                 j += 2
-            elif nxt.lower_ in {"al", "el", "ag", "ould", "de", "du", "des", "la", "le"} and j + 1 < sent.end and _capital(doc[j + 1]):
+            elif (nxt.lower_ in {"al", "el", "ag", "ould", "de", "du", "des", "la", "le"}
+                  and j + 1 < sent.end and _capital(doc[j + 1])):  # fmt: skip
                 j += 1
             else:
                 break
@@ -77,45 +149,147 @@ def _names(sent: Span, taken: set[int]) -> list[tuple[int, int]]:
 
 
 def _capital(tok: Token) -> bool:
-    return tok.text[:1].isupper() and tok.is_alpha or (tok.text[:1].isupper() and "-" in tok.text)
+    return tok.text[:1].isupper() and (tok.is_alpha or "-" in tok.text)
 
 
-def _context(doc, start: int, end: int) -> tuple[bool, bool, bool]:
-    """(locative before, named as an admin area, near) for a candidate name."""
-    before = [t for t in doc[max(start - 4, 0) : start]]
-    words = [t.lower_ for t in before]
-    locative = bool(words) and (words[-1] in LOCATIVE or (words[-1] == "the" and len(words) > 1 and words[-2] in LOCATIVE))
-    if any(w in SETTING for w in words[-3:]) and ("of" in words[-2:] or "at" in words[-2:] or "in" in words[-2:]):
-        locative = True
-    after = doc[end].lower_ if end < len(doc) else ""
-    admin = after in ADMIN_WORDS or any(w in ADMIN_WORDS for w in words[-2:] if w != "of") and "of" in words[-1:]
-    window = doc[max(start - 8, 0) : start].text
-    near = any(w in NEAR_WORDS for w in words[-3:]) or (
-        bool(_DISTANCE.search(window)) and any(w in DIRECTIONS or w in {"from", "of"} for w in words[-3:])
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+def _setting(doc: Doc, sent: Span, start: int, end: int) -> _Setting:
+    s = _Setting()
+    before = doc[max(start - 6, sent.start) : start]
+    words = [_fold(t.text) for t in before]
+    last = words[-1] if words else ""
+    after = _fold(doc[end].text) if end < sent.end else ""
+    text = doc[start:end].text
+    s.locative = last in LOCATIVE or (last == "the" and len(words) > 1 and words[-2] in LOCATIVE)
+    if any(w in SETTING for w in words[-3:]) and any(w in {"of", "at", "in"} for w in words[-2:]):
+        s.locative = True
+    if after in ADMIN_LEVELS:
+        s.admin_name = f"{text} {doc[end].text}"
+    elif len(words) >= 2 and last in {"of", "de", "du", "d"} and words[-2] in ADMIN_LEVELS:
+        s.admin_name = f"{doc[start - 2].text} {doc[start - 1].text} {text}"
+    s.near = any(w in NEAR_WORDS for w in words[-4:]) or after in {"area", "areas", "environs"}
+    s.between = last == "between" or words[-4:-1] == ["between", "the", "towns"]
+    s.border = "border" in words[-3:] and ("with" in words[-2:] or "of" in words[-2:])
+    if m := _RELATIVE.search(before.text):
+        if m["num"] or m["dir"]:
+            s.near = True
+            s.bearing = re.sub(r"[- ]", "", m["dir"].casefold()) if m["dir"] else None
+            s.distance_km = _distance(m["num"], m["unit"]) if m["num"] else None
+    s.dateline = start == 0 and after in _DASHES and (
+        text.isupper() and len(text) > 2 or (end + 1 < len(doc) and _fold(doc[end + 1].text) in _MONTHS)
     )
-    return locative, admin, near
+    s.origin = _statement_origin(doc[end - 1])
+    return s
+
+
+def _distance(num: str, unit: str | None) -> float | None:
+    value = _NUMBERS.get(num.casefold())
+    if value is None:
+        try:
+            value = float(num.replace(",", "."))
+        except ValueError:
+            return None
+    return round(value * 1.609, 1) if unit and unit.casefold().startswith("mi") else float(value)
+
+
+def _statement_origin(tok: Token) -> bool:
+    """True for "said in Bamako", "a statement from Niamey", "a spokesman in Ouagadougou"."""
+    while tok.dep_ in {"compound", "flat", "appos"} and tok.head is not tok:
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in {"in", "from"}:
+        return False
+    return prep.head.lemma_.casefold() in REPORTING or prep.head.lower_ in REPORTING
 
 
 def find_places(sent: Span, actors: list[ActorMention], gazetteer: Gazetteer,
-                countries: list[str], admin_hints: list[str], taken: set[int] | None = None) -> list[PlaceMention]:
-    """Place mentions in a sentence, resolved in the document's countries and admin context."""
+                countries: list[str], admin_hints: list[str], taken: set[int] | None = None,
+                geocoder: Geocoder | None = None) -> list[PlaceMention]:  # fmt: skip
+    """Place mentions in a sentence, resolved in the document's geography.
+
+    ``admin_hints`` are all the names the document uses and ``countries`` those it speaks of
+    (the pipeline's ``_document_places``): from them the geocoder surveys the document once
+    (memoised) and resolves each name near the document's other places."""
     blocked = set(taken or ())
     for m in actors:
         blocked.update(range(m.start, m.end))
+    coder = geocoder or default_geocoder(gazetteer)
+    geo = coder.survey(admin_hints, countries)
     doc = sent.doc
+    runs = _names(sent, blocked)
     out: list[PlaceMention] = []
-    for start, end in _names(sent, blocked):
-        text = doc[start:end].text
-        locative, admin, near = _context(doc, start, end)
-        name = f"{text} {doc[end].text}" if admin and end < len(doc) and doc[end].lower_ in ADMIN_WORDS else text
-        hints = [h for h in admin_hints if h != text]  # a name is no hint for itself
-        candidate = gazetteer.resolve(name, countries=countries, admin_hints=hints)
-        if candidate is None and end - start > 1:
+    last_end = -1  # where the last place or its qualifiers end
+    i = 0
+    while i < len(runs):
+        start, end = runs[i]
+        i += 1
+        setting = _setting(doc, sent, start, end)
+        if setting.dateline or setting.origin:
             continue
-        if candidate is None:
+        pair = runs[i] if i < len(runs) else None
+        if setting.between and pair and pair[0] == end + 1 and doc[end].lower_ in {"and", "&"}:
+            mention = _between(doc, (start, end), pair, coder, geo)
+            if mention is not None:
+                i += 1
+                out.append(mention)
+                last_end = mention.end
+                continue
+        mention = _mention(doc, start, end, setting, coder, geo)
+        if mention is None:
             continue
-        major = candidate.place.feature_code in {"PCLI", "PCL", "PCLD", "ADM1", "PPLC"} or (candidate.place.feature_code or "").startswith("PCL")
-        if not (locative or admin or major):
+        if out and last_end >= 0 and _qualifies(doc, out[-1], mention, last_end):
+            last_end = end
             continue
-        out.append(PlaceMention(start, end, text, candidate, near=near, admin=admin or candidate.feature_class == "A"))
+        out.append(mention)
+        last_end = end
     return out
+
+
+def _mention(doc: Doc, start: int, end: int, s: _Setting, coder: Geocoder, geo: Geography) -> PlaceMention | None:
+    text = doc[start:end].text
+    cand = coder.resolve(s.admin_name or text, geo)
+    if cand is None and s.admin_name:
+        cand = coder.resolve(text, geo)
+    if cand is None:
+        return None
+    code = cand.place.feature_code or ""
+    major = code.startswith("PCL") or code in {"ADM1", "PPLC"}
+    if not (s.locative or s.admin_name or major):
+        return None
+    relation: Relation = "exact"
+    if code.startswith("PCL"):
+        relation = "border" if s.border else "exact"
+    elif cand.feature_class == "A":
+        relation = "region"
+    elif s.near or s.admin_name:  # "the Djibo region" (no such admin area): around the town
+        relation = "near"
+    loc = locate(relation, [cand], distance_km=s.distance_km, bearing=s.bearing)
+    return _from_location(start, end, text, cand, loc, admin=bool(s.admin_name) or cand.feature_class == "A")
+
+
+def _between(doc: Doc, a: tuple[int, int], b: tuple[int, int], coder: Geocoder, geo: Geography) -> PlaceMention | None:
+    ca, cb = coder.resolve(doc[a[0] : a[1]].text, geo), coder.resolve(doc[b[0] : b[1]].text, geo)
+    if ca is None or cb is None or "A" in (ca.feature_class, cb.feature_class):
+        return None
+    loc = locate("between", [ca, cb])
+    return _from_location(a[0], b[1], doc[a[0] : b[1]].text, ca, loc, admin=False)
+
+
+def _from_location(start: int, end: int, text: str, cand: Candidate, loc: Location, admin: bool) -> PlaceMention:
+    point = cand if loc.place is cand.place else Candidate(loc.place, cand.feature_class, cand.score, cand.adm2_inferred)
+    return PlaceMention(start, end, text, point, near=loc.relation in ("near", "between"), admin=admin,
+                        relation=loc.relation, references=loc.references, where_prec=loc.where_prec,
+                        geo_precision=loc.geo_precision, description=loc.description)  # fmt: skip
+
+
+def _qualifies(doc: Doc, prev: PlaceMention, cur: PlaceMention, last_end: int) -> bool:
+    """True when ``cur`` follows ``prev`` closely and names its admin1 or admin2."""
+    gap = [t.lower_ for t in doc[last_end : cur.start]]
+    if len(gap) > 4 or any(w not in _QUALIFIER_GAP for w in gap) or not prev.references:
+        return False
+    ref = prev.references[0].place
+    key = strip_admin(cur.text)[0] or normalize(cur.text)
+    return contains(cur.references[0].place, ref) or key in {strip_admin(a)[0] for a in (ref.adm_1, ref.adm_2) if a}

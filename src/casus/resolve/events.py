@@ -11,6 +11,7 @@ from casus.extract.incidents import Incident, Sentence
 from casus.extract.places import PlaceMention
 from casus.model import Claim, Document, Event, Span, fold
 from casus.resolve.coding import code
+from casus.resolve.geocode import geo_precision_of, where_prec_of
 from casus.resolve.reconcile import reconcile
 from casus.resolve.sides import Sides, assign, document_dyad
 from casus.view import View
@@ -23,25 +24,13 @@ LINEAR = {"STM", "STMI", "WAD", "WADS", "RD", "TRL", "MTS", "HLLS", "DSRT", "RGN
 
 def where_prec(place: PlaceMention) -> int:
     """UCDP where_prec: 1 exact place, 2 near it, 3 second-order admin, 4 first-order admin,
-    5 a larger or linear feature, 6 the country."""
-    p = place.candidate.place if place.candidate else None
-    if p is None:
-        return 6
-    fcode = p.feature_code or ""
-    if fcode.startswith("PCL"):
-        return 6
-    if fcode.startswith("ADM1"):
-        return 4
-    if fcode.startswith(("ADM2", "ADM3", "ADM4")):
-        return 3
-    if fcode in LINEAR:
-        return 5
-    return 2 if place.near else 1
+    5 a larger or linear feature, 6 the country (casus.resolve.geocode)."""
+    return place.where_prec or where_prec_of(place.place, place.relation)
 
 
 def geo_precision(wp: int) -> int:
     """ACLED geo_precision from UCDP where_prec: 1 the town, 2 near it or its district, 3 larger."""
-    return 1 if wp == 1 else 2 if wp in (2, 3) else 3
+    return geo_precision_of(wp)
 
 
 def _event_id(doc_id: str, key: str) -> str:
@@ -181,6 +170,7 @@ def _event(doc: Document, view: View, inc: Incident, pipe: "Pipeline", dyad, thi
         adm_1=place.adm_1 if place else None,
         adm_2=place.adm_2 if place else None,
         location=place.name if place else None,
+        where_description=_described(inc.place) if inc.place else None,
         latitude=place.latitude if place else None,
         longitude=place.longitude if place else None,
         where_prec=wp,
@@ -203,6 +193,11 @@ def _event(doc: Document, view: View, inc: Incident, pipe: "Pipeline", dyad, thi
         reconciliation=sentence,
         claims=claims,
     )
+
+
+def _described(place: PlaceMention) -> str:
+    """The words naming the place, with what the text says around it ("near Djibo")."""
+    return place.text
 
 
 def _date_prec(when) -> int:

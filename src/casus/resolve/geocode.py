@@ -45,7 +45,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from casus.model import Place
-from casus.resolve.gazetteer import Candidate, Gazetteer, km, normalize
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from casus.resolve.gazetteer import SEATS, Candidate, Gazetteer, closeness, km, normalize
 from casus.resolve.geonames import strip_admin
 
 __all__ = [
@@ -66,7 +68,6 @@ LINEAR = frozenset(
     "RES RESN RESW RESP PRK AREA".split()
 )
 """Feature codes of lines and large areas: where_prec 5."""
-_SEATS = frozenset("PPLC PPLA PPLA2 ADM1 ADM2".split())
 _ANCHOR_CLASSES = frozenset("PSA")
 
 
@@ -220,34 +221,48 @@ class Geocoder:
             area = next((a for c in countries or [None] if (a := gaz.admin1(n, c))), None)
             if area and area.place.adm_1 and area.place.adm_1 not in hints:
                 hints.append(area.place.adm_1)
-        anchors = []
-        for n in distinct:
-            if gaz.country(n) is not None:
-                continue
-            point = self._anchor(n, countries, [h for h in hints if h != n])
-            if point:
-                anchors.append((normalize(n), *point))
-        geo = Geography(tuple(countries), tuple(hints), tuple(dict.fromkeys(anchors)))
+        names_left = [n for n in distinct if gaz.country(n) is None and n.casefold() not in STOP_WORDS]
+        anchors: dict[str, tuple[float, float]] = {}
+        for _ in range(2):  # names that resolve to one place, then those the first make clear
+            near = list(anchors.values())
+            for n in names_left:
+                if normalize(n) not in anchors:
+                    point = self._anchor(n, countries, [h for h in hints if h != n], near)
+                    if point:
+                        anchors[normalize(n)] = point
+        flat = tuple((k, lat, lon) for k, (lat, lon) in anchors.items())
+        geo = Geography(tuple(countries), tuple(hints), flat)
         self._surveys[memo] = geo
         if len(self._surveys) > self._cache:
             self._surveys.popitem(last=False)
         return geo
 
-    def _anchor(self, name: str, countries: Sequence[str], hints: Sequence[str]) -> tuple[float, float] | None:
-        ranked = [c for c in self.gazetteer.rank(name, countries=countries, admin_hints=hints)
+    def _anchor(
+        self, name: str, countries: Sequence[str], hints: Sequence[str], near: list[tuple[float, float]]
+    ) -> tuple[float, float] | None:
+        """The point of ``name`` when it can only be one place of the document's countries:
+        no rival of its tier (country, hints, class) more than 50 km away, unless the rival is
+        no seat where the best is one, or lies further from the anchors ``near``."""
+        ccs = {c.place.iso3 for c in map(self.gazetteer.country, countries) if c}
+        ranked = [c for c in self.gazetteer.rank(name, countries=countries, admin_hints=hints, near=near)
                   if c.feature_class in _ANCHOR_CLASSES and c.place.latitude is not None
-                  and not (c.place.feature_code or "").startswith("PCL")]  # fmt: skip
+                  and not (c.place.feature_code or "").startswith("PCL")
+                  and (not ccs or c.place.iso3 in ccs)]  # fmt: skip
         if not ranked:
             return None
-        top = ranked[0].place
+        top = ranked[0]
+        tier, lat, lon = top.score // 100, top.place.latitude, top.place.longitude
+        seat = top.place.feature_code in SEATS
+        close = closeness(lat, lon, near)
         for c in ranked[1:]:
-            if c.score < ranked[0].score - 60:  # another tier (country, hint, class): no rival
+            p = c.place
+            if c.score // 100 != tier:
                 break
-            if top.feature_code in _SEATS and c.place.feature_code not in _SEATS:
+            if seat and p.feature_code not in SEATS or closeness(p.latitude, p.longitude, near) < close:
                 continue
-            if km(top.latitude, top.longitude, c.place.latitude, c.place.longitude) > 50:  # type: ignore[arg-type]
+            if km(lat, lon, p.latitude, p.longitude) > 50:  # type: ignore[arg-type]
                 return None
-        return top.latitude, top.longitude  # type: ignore[return-value]
+        return lat, lon  # type: ignore[return-value]
 
     def resolve(self, name: str, geography: Geography) -> Candidate | None:
         """Pass two: the best place for ``name`` in the document's geography."""

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 
 from casus.model import Claim, Event
 from casus.resolve.reconcile import reconcile
+from casus.resolve.sides import UNIDENTIFIED
 
 NEAR_KM = 25.0
 SLACK_DAYS = {1: 1, 2: 2, 3: 3, 4: 0}
@@ -73,9 +74,13 @@ def places_compatible(a: Event, b: Event) -> bool:
     return True
 
 
+def known_sides(e: Event) -> set[str]:
+    """The sides an event names, an unidentified armed group counting as not known."""
+    return {s for s in (e.side_a, e.side_b) if s and s != UNIDENTIFIED}
+
+
 def sides_compatible(a: Event, b: Event) -> bool:
-    sa = {s for s in (a.side_a, a.side_b) if s}
-    sb = {s for s in (b.side_a, b.side_b) if s}
+    sa, sb = known_sides(a), known_sides(b)
     return sa <= sb or sb <= sa
 
 
@@ -128,7 +133,7 @@ def merge_reports(event_id: str, reports: Sequence[Event], published: Mapping[st
     order = {id(r): i for i, r in enumerate(reports)}
     place = min(reports, key=lambda r: (r.where_prec or 8, order[id(r)]))
     when = min(reports, key=lambda r: (r.date_prec or 6, order[id(r)]))
-    coded = min(reports, key=lambda r: (-sum(s is not None for s in (r.side_a, r.side_b)), order[id(r)]))
+    coded = min(reports, key=lambda r: (-len(known_sides(r)), -sum(s is not None for s in (r.side_a, r.side_b)), order[id(r)]))
 
     def doc_date(r: Event) -> date:
         known = published or {}
