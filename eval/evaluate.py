@@ -43,6 +43,12 @@ class GoldDoc:
     lang: str | None
     scope: str
     events: list[dict[str, Any]]
+    doc_id: str | None = None
+    """For a document inside a JSON Lines file: its ``id`` (the events' ``doc_ids``)."""
+
+    @property
+    def key(self) -> str:
+        return f"{self.document}#{self.doc_id}" if self.doc_id else self.document
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -61,6 +67,12 @@ def load_gold(gold_dir: Path, lang: str | None = None) -> list[GoldDoc]:
         if scope not in ("full", "partial"):
             raise EvalError(f"{f}: scope must be 'full' or 'partial', not {scope!r}")
         if lang and data.get("lang") != lang:
+            continue
+        if "documents" in data:  # a JSON Lines file: one entry per line's id
+            for entry in data["documents"] or []:
+                if not isinstance(entry, dict) or not entry.get("doc_id"):
+                    raise EvalError(f"{f}: every entry of 'documents:' needs a 'doc_id:'")
+                docs.append(GoldDoc(f, data["document"], data.get("lang"), scope, entry.get("events") or [], str(entry["doc_id"])))
             continue
         docs.append(GoldDoc(f, data["document"], data.get("lang"), scope, data.get("events") or []))
     return docs
@@ -123,10 +135,11 @@ def _doc_key(path: str) -> Path:
 def group_predictions(docs: list[GoldDoc], predictions: list[dict]) -> dict[str, list[dict]]:
     """Predicted events per gold document, by their ``doc_ids`` (a merged event counts for
     every document it cites)."""
-    by_path = {_doc_key(d.document): d.document for d in docs}
-    grouped: dict[str, list[dict]] = {d.document: [] for d in docs}
+    by_path = {_doc_key(d.document): d.key for d in docs if not d.doc_id}
+    by_id = {d.doc_id: d.key for d in docs if d.doc_id}
+    grouped: dict[str, list[dict]] = {d.key: [] for d in docs}
     for ev in predictions:
-        for doc in {by_path.get(_doc_key(i)) for i in ev.get("doc_ids") or []} - {None}:
+        for doc in {by_id.get(i) or by_path.get(_doc_key(i)) for i in ev.get("doc_ids") or []} - {None}:
             grouped[doc].append(ev)
     return grouped
 
@@ -237,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             with tempfile.TemporaryDirectory() as tmp:
                 out = Path(tmp) / "events.jsonl"
-                run_casus([d.document for d in docs], out)
+                run_casus(list(dict.fromkeys(d.document for d in docs)), out)
                 predictions = load_predictions(out)
     except (EvalError, yaml.YAMLError) as e:
         print(f"evaluate: error: {e}", file=sys.stderr)
@@ -246,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     actors = scoring.ActorNames(load_actor_aliases())
     grouped = group_predictions(docs, predictions)
     report = scoring.aggregate(
-        [scoring.score_document(d.document, d.events, grouped[d.document], d.scope, actors) for d in docs]
+        [scoring.score_document(d.key, d.events, grouped[d.key], d.scope, actors) for d in docs]
     )
     if args.json == "-":
         print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))

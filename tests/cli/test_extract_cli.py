@@ -148,7 +148,7 @@ def test_a_bad_file_does_not_stop_the_run(mixed, mixed_run):
     assert {str(mixed / "raid.txt"), str(mixed / "reports" / "2024" / "bourem.wiki"), "w1", "w3"} <= doc_ids
     assert str(mixed / "reports" / "cut.html") in doc_ids  # truncated HTML is repaired and read
     read, extracted, _, refused = count(mixed_run.stderr)
-    assert (read, extracted, refused) == (6, 6, 3)
+    assert (read, extracted, refused) == (6, 6, 4)
 
 
 def test_each_bad_file_is_named_with_its_reason(mixed, mixed_run):
@@ -157,7 +157,7 @@ def test_each_bad_file_is_named_with_its_reason(mixed, mixed_run):
     assert f"refused {mixed / 'picture.png'}: binary file (a PNG image), not text" in said
     assert f"refused {mixed / 'reports' / 'latin.txt'}: invalid UTF-8" in said
     assert f"refused {mixed / 'feed.jsonl'}:2: invalid JSON" in said
-    assert said.count("refused ") == 3
+    assert said.count("refused ") == 4
 
 
 def test_truncated_wikitext_is_read_not_refused(mixed, mixed_run):

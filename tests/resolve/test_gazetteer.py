@@ -234,3 +234,25 @@ def test_build_is_deterministic(tmp_path: Path) -> None:
         outputs.append((out / "index.tsv.gz").read_bytes())
     assert outputs[0] == outputs[1]
     assert outputs[0] == INDEX.read_bytes(), "the shipped index is stale: rebuild it"
+
+
+# --- closeness and the CLI ----------------------------------------------------------------------
+
+
+def test_closeness_orders_namesakes_of_one_class(gaz: Gazetteer) -> None:
+    near_timbuktu = [(16.77348, -3.00742)]
+    assert gaz.resolve("Léré", near=near_timbuktu).place.adm_1 == "Tombouctou"
+    assert gaz.resolve("Léré").place.iso3 == "NGA"  # without anchors: population
+
+
+def test_cli_lookup_shows_ranked_candidates() -> None:
+    from typer.testing import CliRunner
+
+    from casus.cli import app
+
+    result = CliRunner().invoke(app, ["gazetteer", "lookup", "Dioura", "--hint", "Ténenkou"])
+    assert result.exit_code == 0, result.output
+    assert "Tenenkou" in result.output and "Kayes" in result.output
+    assert result.output.index("Tenenkou") < result.output.index("Kayes")
+    missing = CliRunner().invoke(app, ["gazetteer", "lookup", "Xyzzyville"])
+    assert missing.exit_code == 1

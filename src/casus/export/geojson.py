@@ -12,7 +12,7 @@ from casus.export.common import DocInfo, claimants, iso_date
 from casus.model import Event
 
 PROPERTIES = (
-    "title", "date_prec", "country", "iso3", "adm_1", "adm_2", "location", "where_prec", "geo_precision",
+    "title", "date_prec", "country", "iso3", "adm_1", "adm_2", "location", "where_description", "where_prec", "geo_precision",
     "side_a", "side_b", "side_a_actors", "side_b_actors", "type_of_violence", "event_type",
     "sub_event_type", "low", "best", "high", "fatalities", "doc_ids", "reconciliation",
 )

@@ -24,7 +24,7 @@ CLAIM = pa.struct([
 SCHEMA = pa.schema([
     ("event_id", _STR), ("doc_ids", pa.list_(_STR)), ("title", _STR), ("date_start", _DATE),
     ("date_end", _DATE), ("date_prec", _INT), ("country", _STR), ("iso3", _STR), ("adm_1", _STR),
-    ("adm_2", _STR), ("location", _STR), ("latitude", _F64), ("longitude", _F64), ("where_prec", _INT),
+    ("adm_2", _STR), ("location", _STR), ("where_description", _STR), ("latitude", _F64), ("longitude", _F64), ("where_prec", _INT),
     ("geo_precision", _INT), ("side_a", _STR), ("side_b", _STR), ("side_a_actors", pa.list_(_STR)),
     ("side_b_actors", pa.list_(_STR)), ("type_of_violence", _INT), ("event_type", _STR),
     ("sub_event_type", _STR), ("deaths_a", _DEATHS), ("deaths_b", _DEATHS), ("deaths_civilians", _DEATHS),

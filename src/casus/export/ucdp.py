@@ -62,7 +62,7 @@ def row(e: Event, docs: Mapping[str, DocInfo]) -> dict[str, Any]:
         "source_original": joined(claimants(e), ";"),
         "where_prec": e.where_prec,
         "where_coordinates": e.location,
-        "where_description": joined([e.location, e.adm_2, e.adm_1, e.country], ", "),
+        "where_description": e.where_description or joined([e.location, e.adm_2, e.adm_1, e.country], ", "),
         "adm_1": e.adm_1,
         "adm_2": e.adm_2,
         "latitude": e.latitude,

@@ -38,6 +38,7 @@ class Sentence:
     agents: list[str] = field(default_factory=list)  # actors that attacked
     targets: list[str] = field(default_factory=list)  # actors attacked
     unnamed_agent: bool = False  # someone attacked whom the text does not name ("gunmen")
+    insurgents: bool = False  # the insurgency, unnamed ("the rebels")
     report_dates: list[DateMention] = field(default_factory=list)  # when something was said
     event_dates: list[DateMention] = field(default_factory=list)
 

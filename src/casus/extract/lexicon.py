@@ -39,6 +39,7 @@ class Lexicon:
     nonstate_nouns: frozenset[str]
     state_claimants: frozenset[str]
     speaker_nouns: frozenset[str]
+    insurgent_nouns: frozenset[str]
 
     def victim_kind(self, lemma: str) -> str | None:
         """The claim kind a verb lemma signals about its victims ("kill" → killed)."""

@@ -50,6 +50,39 @@ class Paragraph:
 
 
 @dataclass
+class Roles:
+    agents: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    unnamed: bool = False  # an anonymous perpetrator ("gunmen", "assailants")
+    insurgents: bool = False  # the insurgency, unnamed ("the rebels", "jihadists")
+
+
+GROUP_HEADS = {"militia", "brigade", "battalion", "group", "faction", "movement", "front", "army",
+               "force", "fighter", "tribe", "clan", "militiaman", "regiment", "unit", "division"}
+
+
+def _unregistered(tok, places: set[int], lex: Lexicon) -> ActorMention | None:
+    """An armed group the registry does not know, as the text names it: a proper name, or a
+    group noun with a proper modifier ("Druze militias"). People and places are not groups."""
+    head = tok
+    if head.pos_ not in {"PROPN", "NOUN"} or head.i in places or head.ent_type_ in {"PERSON", "GPE", "LOC"}:
+        return None
+    lo = head.i
+    for child in head.lefts:
+        if child.dep_ in {"compound", "amod", "nmod"} and (child.text[:1].isupper() or child.pos_ == "PROPN"):
+            lo = min(lo, child.left_edge.i)
+    if any(i in places for i in range(lo, head.i + 1)):
+        return None
+    words = head.doc[lo : head.i + 1]
+    proper = [t for t in words if t.text[:1].isupper() and t.i != words.start or t.pos_ == "PROPN"]
+    if head.pos_ == "PROPN" and head.text[:1].isupper():
+        return ActorMention(lo, head.i + 1, words.text, words.text)
+    if head.lemma_.lower() in GROUP_HEADS and proper:
+        return ActorMention(lo, head.i + 1, words.text, words.text)
+    return None
+
+
+@dataclass
 class Context:
     """What the reading of a document carries from one sentence to the next."""
 
@@ -150,9 +183,9 @@ class Pipeline:
         violent = any(
             t.lemma_.lower() in self.lex.attack_verbs | self.lex.attack_nouns and not _in_retrospect(t) for t in sent
         ) or any(m.kind in {"killed", "injured", "control_taken"} for m in mentions)
-        agents, targets, unnamed = self._roles(sent, actors)
-        s = Sentence(i, sent, para.section, dates, actors, places,
-                     mentions, violent, agents, targets, unnamed)
+        roles = self._roles(sent, actors, place_tokens)
+        s = Sentence(i, sent, para.section, dates, actors, places, mentions, violent,
+                     roles.agents, roles.targets, roles.unnamed, insurgents=roles.insurgents)
         s.paragraph_start = para.start  # type: ignore[attr-defined]
         s.event_dates = event_dates(s)
         s.report_dates = [d for d in dates if self._reported_on(sent, d)]
@@ -172,47 +205,64 @@ class Pipeline:
                 return False
         return False
 
-    def _roles(self, sent: Span, actors: list[ActorMention]) -> tuple[list[str], list[str], bool]:
-        """Actors that attacked (subjects of attack verbs, those blamed or claiming
-        responsibility), actors attacked (their objects), and whether an attacker went unnamed."""
-        agents: list[str] = []
-        targets: list[str] = []
-        unnamed = False
+    def _roles(self, sent: Span, actors: list[ActorMention], places: set[int]) -> Roles:
+        """Who attacked (subjects of attack verbs, those blamed or claiming responsibility) and
+        who was attacked (their objects). Armed groups named there but missing from the
+        registry are added to ``actors`` as they are named ("Druze militias", "Al-Falhout")."""
+        roles = Roles()
         lex = self.lex
 
         def inside(tok) -> list[str]:
             lo, hi = tok.left_edge.i, tok.right_edge.i + 1
-            return [m.actor for m in actors if lo <= m.start and m.end <= hi]
+            found = [m.actor for m in actors if lo <= m.start and m.end <= hi]
+            if not found and (new := _unregistered(tok, places, lex)) is not None:
+                actors.append(new)
+                found = [new.actor]
+            return found
 
-        def anonymous(tok) -> bool:
-            return not inside(tok) and any(t.lemma_.lower() in lex.nonstate_nouns for t in tok.subtree)
+        def generic(tok) -> None:
+            if inside(tok):
+                return
+            heads = {t.lemma_.lower() for t in tok.subtree}
+            roles.insurgents |= bool(heads & lex.insurgent_nouns)
+            roles.unnamed |= bool(heads & (lex.nonstate_nouns - lex.insurgent_nouns))
 
         for tok in sent:
             lemma = tok.lemma_.lower()
+            if tok.lower_ == "between" and tok.head.lemma_.lower() in lex.attack_nouns | lex.attack_verbs:
+                first = next((c for c in tok.children if c.dep_ == "pobj"), None)  # "clashes between A and B"
+                if first is not None:
+                    roles.agents += inside(first) if not first.conjuncts else [a for a in inside(first) if a not in [x for c in first.conjuncts for x in inside(c)]]
+                    generic(first)
+                    for other in first.conjuncts:
+                        roles.targets += inside(other)
+                        generic(other)
+                continue
             if tok.pos_ == "VERB" and lemma in lex.responsibility_verbs:  # "the official blamed X"
                 for child in tok.children:
                     if child.dep_ in {"dobj", "pobj"} or (child.dep_ == "prep" and child.lower_ == "on"):
-                        agents += inside(child)
+                        roles.agents += inside(child)
                 continue
             if lemma == "claim" and any(c.lemma_.lower() in {"responsibility"} | lex.attack_nouns for c in tok.children if c.dep_ == "dobj"):
-                agents += [a for c in tok.children if c.dep_ == "nsubj" for a in inside(c)]
+                roles.agents += [a for c in tok.children if c.dep_ == "nsubj" for a in inside(c)]
                 continue
-            if tok.lemma_.lower() not in lex.attack_verbs | lex.victim_verbs.get("killed", frozenset()) or tok.pos_ != "VERB":
+            if lemma not in lex.attack_verbs | lex.victim_verbs.get("killed", frozenset()) or tok.pos_ != "VERB":
                 continue
             subject = next((c for c in tok.children if c.dep_ in {"nsubj", "agent"}), None)
             if subject is None and tok.dep_ == "conj":
                 subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             if subject is not None:
-                agents += inside(subject)
-                unnamed = unnamed or anonymous(subject)
+                roles.agents += inside(subject)
+                generic(subject)
             elif any(c.dep_ == "nsubjpass" for c in tok.children) and lemma in lex.attack_verbs:
-                unnamed = True  # "their convoy was ambushed"
+                roles.unnamed = True  # "their convoy was ambushed"
             for child in tok.children:
-                if child.dep_ in {"dobj", "nsubjpass"}:
-                    targets += inside(child)
-                elif child.dep_ == "prep" and child.lower_ in {"on", "against"}:
-                    targets += inside(child)
-        return list(dict.fromkeys(agents)), list(dict.fromkeys(targets)), unnamed
+                if child.dep_ in {"dobj", "nsubjpass"} or (child.dep_ == "prep" and child.lower_ in {"on", "against"}):
+                    roles.targets += inside(child)
+                    generic(child)
+        roles.agents = list(dict.fromkeys(roles.agents))
+        roles.targets = list(dict.fromkeys(roles.targets))
+        return roles
 
     def _discourse(self, sent: Span, mentions: list[Mention], actors: list[ActorMention], ctx: Context,
                    dates: list[DateMention]) -> None:

@@ -47,6 +47,9 @@ REPORTING = {"say", "tell", "announce", "state", "declare", "report", "add", "co
              "issue", "publish", "speak", "comment", "read", "statement", "conference", "briefing",
              "communique", "communiqué", "spokesman", "spokesperson", "spokeswoman", "official",
              "officials", "interview", "broadcast", "release"}
+ASSAILED = {"attack", "raid", "storm", "overrun", "besiege", "shell", "bomb", "capture", "seize",
+            "retake", "recapture", "occupy", "ambush", "target", "strike", "loot", "burn"}
+"""Verbs whose object can be a place: "fighters attacked Anderamboukane"."""
 SKIP_WORDS = {"God", "Allah", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
               "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
               "July", "August", "September", "October", "November", "December"}
@@ -182,6 +185,11 @@ def _setting(doc: Doc, sent: Span, start: int, end: int) -> _Setting:
         text.isupper() and len(text) > 2 or (end + 1 < len(doc) and _fold(doc[end + 1].text) in _MONTHS)
     )
     s.origin = _statement_origin(doc[end - 1])
+    head = doc[end - 1]
+    while head.dep_ in {"compound", "flat"} and head.head is not head:
+        head = head.head
+    if head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_.casefold() in ASSAILED:
+        s.locative = True
     return s
 
 

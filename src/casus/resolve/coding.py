@@ -41,6 +41,9 @@ def code(sides: Sides, claims: list[Claim], text: str, lex: Lexicon) -> tuple[in
         sub = next((t for t in found if t in CIVILIAN), "Attack")
         return 3, "Violence against civilians", sub
     if sides.a is None or not armed_b:
+        taken = [c for c in claims if c.kind == "control_taken" and c.stance == "asserts" and c.side == "a"]
+        if taken and sides.a_is_state:  # "Malian forces took back control of Konna"
+            return 1, "Battles", "Government regains territory"
         if remote:
             return None, "Explosions/Remote violence", remote[0]
         return None, None, None

@@ -107,7 +107,10 @@ def _event(doc: Document, view: View, inc: Incident, pipe: "Pipeline", dyad, thi
     named += [m.actor for s in inc.sentences for m in s.mentions if m.actor]
     civilians_hit = any(m.role == "civilians" for s in inc.sentences for m in s.mentions)
     unnamed = any(s.unnamed_agent for s in inc.sentences)
-    sides = assign(agents, targets, named, pipe.registry, on, dyad, civilians_hit, unnamed, within)
+    insurgents = any(s.insurgents for s in inc.sentences)
+    iso3 = inc.place.candidate.place.iso3 if inc.place and inc.place.candidate else None
+    sides = assign(agents, targets, named, pipe.registry, on, dyad, civilians_hit, unnamed, within,
+                   iso3, insurgents)
 
     claims: list[Claim] = []
     seen: set[tuple] = set()

@@ -3,8 +3,10 @@
 Two reports (events as extracted, each from one document) are of the same incident when
 - their dates are compatible: both known, neither only to the year, the windows
   ``[date_start, date_end]`` overlap once widened by a slack that grows with ``date_prec``
-  (1 day for an exact date, 2 for a few days, 3 for a week); a month-precise date only meets
-  another date at the very same place;
+  (1 day for an exact date, 2 for a few days, 3 for a week), and opened ``STATEMENT_LAG_DAYS``
+  earlier for a report whose exact date is the day a claimant spoke (it may be the day a toll
+  was announced rather than the day of the incident); a month-precise date only meets another
+  date at the very same place;
 - their places are compatible: town-level places (``where_prec`` ≤ 2) within ``NEAR_KM``; a
   district or region (3, 4) only with a report inside it whose dates overlap without slack;
   a river, road, region or country (≥ 5) only with the same named feature;
@@ -14,7 +16,8 @@ Two reports (events as extracted, each from one document) are of the same incide
 
 The merged event keeps every claim of every report (re-oriented when a report has its sides
 the other way round), in the order the documents were published; low/best/high are reconciled
-again over all of them. Its other fields come from the most precise report.
+again over all of them. Its other fields come from the most precise report (for the date: the
+earliest exact date not also a statement's date).
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from casus.resolve.sides import UNIDENTIFIED
 
 NEAR_KM = 25.0
 SLACK_DAYS = {1: 1, 2: 2, 3: 3, 4: 0}
+STATEMENT_LAG_DAYS = 7
+"""How far before a statement-dated report (``statement_dated``) its incident may lie."""
 FLIP = {"a": "b", "b": "a"}
 
 
@@ -41,11 +46,18 @@ def distance_km(a: Event, b: Event) -> float | None:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def statement_dated(e: Event) -> bool:
+    """Whether an exact date is also the day a claimant spoke: extraction may have taken the day
+    a toll was announced for the day of the incident, which came before it."""
+    return e.date_prec == 1 and e.date_start in {c.claim_date for c in e.claims if c.claimant}
+
+
 def _window(e: Event, slack: bool = True) -> tuple[date, date] | None:
     if e.date_start is None or e.date_prec is None or e.date_prec >= 5:
         return None
     pad = timedelta(days=SLACK_DAYS.get(e.date_prec, 0) if slack else 0)
-    return e.date_start - pad, (e.date_end or e.date_start) + pad
+    lag = timedelta(days=STATEMENT_LAG_DAYS if slack and statement_dated(e) else 0)
+    return e.date_start - pad - lag, (e.date_end or e.date_start) + pad
 
 
 def date_gap(a: Event, b: Event, slack: bool = True) -> int | None:
@@ -132,7 +144,7 @@ def merge_reports(event_id: str, reports: Sequence[Event], published: Mapping[st
         raise ValueError("merge_reports needs at least one report")
     order = {id(r): i for i, r in enumerate(reports)}
     place = min(reports, key=lambda r: (r.where_prec or 8, order[id(r)]))
-    when = min(reports, key=lambda r: (r.date_prec or 6, order[id(r)]))
+    when = min(reports, key=lambda r: (r.date_prec or 6, statement_dated(r), r.date_start or date.max, order[id(r)]))
     coded = min(reports, key=lambda r: (-len(known_sides(r)), -sum(s is not None for s in (r.side_a, r.side_b)), order[id(r)]))
 
     def doc_date(r: Event) -> date:

@@ -66,6 +66,8 @@ def assign(
     civilians_hit: bool = False,
     unnamed_attackers: bool = False,
     within: frozenset[str] = frozenset(),
+    country: str | None = None,
+    insurgents: bool = False,
 ) -> Sides:
     """Sides from who attacked (agents), who was attacked (targets) and who else was named."""
     sides = Sides(within=within)
@@ -77,10 +79,11 @@ def assign(
     targets = [n for n in targets if n in everyone]
     top = lambda n: registry.top(n, on, within)  # noqa: E731
     state = [n for n in everyone if _type(n, registry) == "state_forces"]
+    local = [n for n in state if (a := registry.get(n)) is not None and a.country == country]
     a_group: list[str] = []
     b_group: list[str] = []
     if state:
-        gov = state[0]
+        gov = (local or state)[0]  # the government of the country fought in, if it takes part
         gov_side = registry.side_name(gov)
         allies = agents if gov in agents else targets if gov in targets else []
         enemies = targets if gov in agents else agents if gov in targets else []
@@ -89,8 +92,8 @@ def assign(
                 a_group.append(n)
             elif n in allies and n not in enemies:
                 a_group.append(n)
-            elif _type(n, registry) == "external_forces" and n not in enemies:
-                a_group.append(n)
+            elif _type(n, registry) in {"external_forces", "state_forces"} and n not in enemies:
+                a_group.append(n)  # foreign forces fighting beside the government
             else:
                 b_group.append(n)
         sides.a, sides.a_is_state = gov_side, True
@@ -105,7 +108,10 @@ def assign(
     sides.b_actors = _with_coalitions(b_group, registry, on, within)
     if sides.a and not sides.b:
         opponent = dyad[1] if dyad[0] == sides.a else dyad[0] if dyad[1] == sides.a else None
-        if unnamed_attackers and sides.a_is_state:
+        if insurgents and opponent and sides.a_is_state:
+            sides.b, sides.b_actors = opponent, [opponent]  # "the rebels": the insurgency the text is about
+            sides.assumed = f"the unnamed rebels are the document's main opponent of {sides.a}, {opponent}"
+        elif (unnamed_attackers or insurgents) and sides.a_is_state:
             sides.b, sides.b_actors = UNIDENTIFIED, [UNIDENTIFIED]
         elif civilians_hit and not targets:
             sides.b, sides.b_actors, sides.b_is_civilians = CIVILIANS, [CIVILIANS], True
@@ -131,7 +137,7 @@ def _with_coalitions(group: list[str], registry: ActorRegistry, on: date | None,
     out = []
     for n in group:
         out.append(n)
-        out.extend(c for c in registry.coalitions(n, on) if c in within)
+        out.extend(c for c in registry.coalitions(n, on) if c in within and registry.extra.get(c, {}).get("coalition"))
     return list(dict.fromkeys(out))
 
 

@@ -15,7 +15,7 @@ EVENT_COLUMNS = (
     "location", "latitude", "longitude", "where_prec", "geo_precision", "place_id", "side_a", "side_b",
     "side_a_actors", "side_b_actors", "type_of_violence", "event_type", "sub_event_type",
     *(f"deaths_{s}_{k}" for s in SIDES for k in ("low", "best", "high")),
-    "low", "best", "high", "fatalities", "reconciliation", "n_sources", "updated_at",
+    "low", "best", "high", "fatalities", "reconciliation", "n_sources", "updated_at", "where_description",
 )
 CLAIM_COLUMNS = (
     "claim_id", "source_id", "ord", "doc_id", "kind", "side", "subject", "actor", "low", "high",
@@ -51,6 +51,11 @@ def placeholders(n: int) -> str:
     return ", ".join("?" * n)
 
 
+def insert(table: str, columns: tuple[str, ...]) -> str:
+    """An INSERT naming its columns (tables gain columns by migration, at the end)."""
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders(len(columns))})"
+
+
 def event_row(e: Event, n_sources: int, now: datetime) -> tuple[Any, ...]:
     deaths = [getattr(getattr(e, f"deaths_{s}"), k) for s in SIDES for k in ("low", "best", "high")]
     return (
@@ -58,6 +63,7 @@ def event_row(e: Event, n_sources: int, now: datetime) -> tuple[Any, ...]:
         e.location, e.latitude, e.longitude, e.where_prec, e.geo_precision, place_id(e), e.side_a, e.side_b,
         json.dumps(e.side_a_actors), json.dumps(e.side_b_actors), e.type_of_violence, e.event_type,
         e.sub_event_type, *deaths, e.low, e.best, e.high, e.fatalities, e.reconciliation, n_sources, now,
+        e.where_description,
     )
 
 

@@ -13,7 +13,7 @@ describes every column.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = [
     """CREATE TABLE IF NOT EXISTS schema_version (
@@ -129,7 +129,9 @@ _V1 = [
     "CREATE INDEX IF NOT EXISTS claims_source ON claims (source_id)",
 ]
 
-MIGRATIONS: dict[int, list[str]] = {1: _V1}
+_V2 = ["ALTER TABLE events ADD COLUMN IF NOT EXISTS where_description TEXT"]
+
+MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2}
 """Version → the statements that bring the previous version to it. Append, never edit."""
 
 TABLES = ("documents", "places", "actors", "events", "event_sources", "claims", "spans")

@@ -133,7 +133,7 @@ class Store:
             now = _now()
             seq = (self.conn.fetch("SELECT max(seq) FROM documents")[0][0] or 0) + 1
             self.conn.execute(
-                f"INSERT INTO documents VALUES ({R.placeholders(len(R.DOCUMENT_COLUMNS))})",
+                R.insert("documents", R.DOCUMENT_COLUMNS),
                 R.document_row(doc, content, len(events), seq, now),
             )
             new = merged = 0
@@ -160,7 +160,7 @@ class Store:
         )
         claims = [(R.claim_row(c, f"{sid}-{k}", sid, k), c) for k, c in enumerate(report.claims)]
         self.conn.executemany(
-            f"INSERT INTO claims VALUES ({R.placeholders(len(R.CLAIM_COLUMNS))})", [row for row, _ in claims]
+            R.insert("claims", R.CLAIM_COLUMNS), [row for row, _ in claims]
         )
         self.conn.executemany(
             "INSERT INTO spans VALUES (?, ?, ?, ?)",
@@ -175,12 +175,22 @@ class Store:
             return []
         lo = report.date_start - timedelta(days=CANDIDATE_DAYS)
         hi = (report.date_end or report.date_start) + timedelta(days=CANDIDATE_DAYS)
+        near, params = "TRUE", []
+        if report.latitude is not None and report.longitude is not None and (report.where_prec or 7) <= 2:
+            near = ("(where_prec > 2 OR location = ? OR (latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?))")
+            params = [report.location, report.latitude - 1, report.latitude + 1, report.longitude - 1, report.longitude + 1]
         cols, found = self.conn.columns(
-            "SELECT * FROM events WHERE date_start <= ? AND COALESCE(date_end, date_start) >= ? ORDER BY event_id",
-            [hi, lo],
+            f"SELECT * FROM events WHERE date_start <= ? AND COALESCE(date_end, date_start) >= ? AND {near} "
+            "ORDER BY event_id",
+            [hi, lo, *params],
         )
-        docs = self._doc_ids([r[0] for r in found])
-        return [R.event_from_row(dict(zip(cols, r)), docs.get(r[0], []), []) for r in found]
+        if not found:
+            return []
+        ids = [r[0] for r in found]
+        docs = self._doc_ids(ids)
+        reports, published = self._reports(ids)
+        claims = {i: merge_reports(i, reports[i], published).claims for i in ids}
+        return [R.event_from_row(dict(zip(cols, r)), docs.get(r[0], []), claims[r[0]]) for r in found]
 
     def _rebuild(self, event_id: str, now: datetime) -> None:
         """Merge an event's reports again and write the result."""
@@ -188,7 +198,7 @@ class Store:
         event = merge_reports(event_id, reports[event_id], published)
         self.conn.execute("DELETE FROM events WHERE event_id = ?", [event_id])
         self.conn.execute(
-            f"INSERT INTO events VALUES ({R.placeholders(len(R.EVENT_COLUMNS))})",
+            R.insert("events", R.EVENT_COLUMNS),
             R.event_row(event, len(reports[event_id]), now),
         )
         self._place(event)
