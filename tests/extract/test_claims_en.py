@@ -229,7 +229,7 @@ def test_ambush_killing_dozens_of_soldiers(read):
     assert killed.side == "a" and killed.approx and killed.low >= 24
 
 
-@pytest.mark.xfail(strict=True, reason="'Between 10 and 15 soldiers': spaCy attaches 'Between' to the verb, so the counted noun is lost (no claim)")
+@pytest.mark.xfail(strict=True, reason="'Between 10 and 15 soldiers': spaCy attaches 'Between' to the verb, so the counted noun is lost (no killed claim)")
 def test_between_range(read):
     _, claims = read(f"{JNIM_BONI} Between 10 and 15 soldiers were killed, according to a local source.")
     killed = only(claims, "killed")

@@ -86,7 +86,7 @@ def test_read_text_plain_paragraphs() -> None:
     [
         ("", {}, "no text"),
         (" \n\t ", {}, "no text"),
-        ("Report.", {"published": "12/03/2024"}, "not an ISO 8601 date"),
+        ("Report.", {"published": "12/03/2024"}, "not a date"),
         ("Report.", {"fmt": "pdf"}, "unknown format"),
         ('{"id": "a", "text": "b"}', {}, "JSON Lines"),
         ("{{Infobox military conflict|conflict=X}}[[Category:Y]]", {}, "no content"),

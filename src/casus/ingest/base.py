@@ -50,16 +50,34 @@ def is_back_matter(heading: str) -> bool:
 
 
 def parse_date(value: object) -> date | None:
-    """A date from a ``date`` or an ISO 8601 string ("2023-09-28", "2023-09-28T21:00:00Z").
+    """A publication date: a ``date``, an ISO 8601 string ("2023-09-28", "2023-09-28T21:00:00Z"),
+    or a full date as feeds and pages write them ("Tue, 02 May 2024 09:15:00 GMT", "2 mai 2024"),
+    read by dateparser with day, month and year required (never relative to today).
 
-    Raises ValueError when the value is neither."""
+    Raises ValueError when the value is none of these."""
     if value is None or value == "":
         return None
     if isinstance(value, date):
         return value if type(value) is date else value.date()  # type: ignore[attr-defined]
     if isinstance(value, str) and (m := _ISO_DATE.fullmatch(value)):
-        return date(int(m[1]), int(m[2]), int(m[3]))
-    raise ValueError(f"not an ISO 8601 date: {value!r}")
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError as err:
+            raise ValueError(f"not a date: {value!r} ({err})") from err
+    if isinstance(value, str) and re.search(r"[^\W\d_]{3}", value) and (found := _dateparser(value)):
+        return found  # the month is named: "12/03/2024" stays refused, it is ambiguous
+    raise ValueError(f"not a date (ISO 8601, or day, month named and year): {value!r}")
+
+
+def _dateparser(text: str) -> date | None:
+    import dateparser  # loaded only for dates that are not ISO 8601
+
+    parsed = dateparser.parse(
+        text[:100], languages=["en", "fr"],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first",
+                  "RETURN_AS_TIMEZONE_AWARE": False, "PARSERS": ["timestamp", "custom-formats", "absolute-time"]},
+    )
+    return parsed.date() if parsed else None
 
 
 class Malformed(Exception):

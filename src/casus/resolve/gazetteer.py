@@ -21,7 +21,7 @@ Ranking in :meth:`Gazetteer.resolve`, most important first (``Candidate.score`` 
 4. a seat (PPLC, PPLA, PPLA2: a capital, a region's or a cercle's seat) before other places
    of its class (Bourem the cercle seat in Gao before the hamlet Bourèm near Timbuktu);
 5. closeness to the document's other places (``near``: anchor points, see
-   :mod:`casus.resolve.geocode`), by the nearest one: within 150 km, 400 km, 1,000 km or
+   :mod:`casus.resolve.geocode`), by the nearest one: within 100, 250, 500, 1,000 km or
    further (of two Diouras the one near Ber and Bourem; Léré the Malian village in a story
    about Timbuktu, not Lere in Kaduna State);
 6. a match on the place's own name before one on an alternate name or alias (``Ber`` is
@@ -302,7 +302,7 @@ class Gazetteer:
             rank = (-in_country, -hits, cls, -seat, -close, -own, code, -big, -home,
                     -f.population, _gid(f))  # fmt: skip
             # the tiers above "seat" are multiples of 100, the rest adds up to less than 100
-            score = (1e4 * in_country + 1e3 * hits - 1e2 * cls + 40 * seat + 10 * close
+            score = (1e4 * in_country + 1e3 * hits - 1e2 * cls + 40 * seat + 7 * close
                      + 8 * own + 7 - code + big + home + math.log10(f.population + 1) / 10)  # fmt: skip
             scored.append((rank, score, f))
         scored.sort(key=lambda t: t[0])
@@ -363,11 +363,11 @@ def _class_rank(f: Feature, levels: frozenset[str] = frozenset()) -> int:
 
 
 def closeness(lat: float | None, lon: float | None, near: Sequence[tuple[float, float]]) -> int:
-    """3, 2, 1 when the nearest anchor point lies within 150, 400, 1,000 km; else 0."""
+    """4, 3, 2, 1 when the nearest anchor point lies within 100, 250, 500, 1,000 km; else 0."""
     if not near or lat is None or lon is None:
         return 0
     nearest = min(km(lat, lon, a, b) for a, b in near)
-    return 3 if nearest <= 150 else 2 if nearest <= 400 else 1 if nearest <= 1000 else 0
+    return sum(nearest <= limit for limit in (100, 250, 500, 1000))
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
