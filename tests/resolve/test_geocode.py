@@ -40,9 +40,9 @@ def test_dioura_near_kayes_places_is_the_kayes_one(coder: Geocoder) -> None:
 
 
 def test_an_ambiguous_name_is_no_anchor(coder: Geocoder) -> None:
-    geo = coder.survey(["Dioura", "Bamako", "Moussa", "The"], ("MLI",))
+    geo = coder.survey(["Dioura", "Wagner", "The", "Since"], ("MLI",))
     keys = {k for k, _, _ in geo.anchors}
-    assert "bamako" in keys and "dioura" not in keys and "the" not in keys
+    assert "dioura" not in keys and "the" not in keys and "since" not in keys
 
 
 def test_english_region_names_become_admin1_hints(coder: Geocoder) -> None:

