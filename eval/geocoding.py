@@ -5,8 +5,8 @@
     .venv/bin/python eval/geocoding.py --json
 
 Events are matched as by eval/evaluate.py (eval/scoring.py); over matched pairs whose gold has
-coordinates, a share is correct / gold (recall) and correct / predicted (precision). Gold events
-left unmatched count as misses in every recall.
+the field, a share is correct / gold (recall) and correct / predicted (precision); the first line
+says how many gold events were matched at all (a missed event has no place to score).
 """
 
 from __future__ import annotations
@@ -26,11 +26,11 @@ FIELDS = ("coords_10km", "coords_50km", "adm_1", "where_prec", "geo_precision", 
 
 
 def figures(report: scoring.Report) -> dict[str, dict[str, float | int | None]]:
-    """Per field: correct, predicted, gold (all gold events, matched or not), P, R."""
+    """Per field, over matched events whose gold gives the field: correct, predicted, gold, P, R."""
     out = {}
     for name in FIELDS:
         c = report.fields[name]
-        gold = c.gold + sum(1 for d in report.documents for g in d.missed) if name.startswith("coords") else c.gold
+        gold = c.gold
         out[name] = {
             "correct": c.correct, "predicted": c.predicted, "gold": gold,
             "precision": c.correct / c.predicted if c.predicted else None,

@@ -115,4 +115,4 @@ def test_postgresql_store_through_the_cli(root, postgres_url):
     listed = run("events", "--db", postgres_url)
     assert listed.returncode == 0 and "Dioura" in listed.stdout
     with open_store(postgres_url) as store:
-        assert store.check() == [] and store.counts()["documents"] == 4
+        assert store.check() == [] and store.counts()["documents"] == 7  # 3 files and a 4-line feed

@@ -19,9 +19,10 @@ from spacy.tokens import Span
 from casus.errors import ExtractError
 from casus.extract import nlp as nlp_mod
 from casus.extract.actors import ActorMention, ActorRegistry, registry as load_registry
-from casus.extract.attribution import Claimant, attribute, denials_after
-from casus.extract.claims import Mention, figure_claims, outcome_claims, unquantified_claims
+from casus.extract.attribution import Claimant
+from casus.extract.claims import Mention
 from casus.extract.dates import DateContext, DateMention
+from casus.extract.grammar import Grammar, grammar
 from casus.extract.incidents import Sentence, event_dates, group
 from casus.extract.lexicon import Lexicon, lexicon
 from casus.extract.places import _names, find_places
@@ -47,39 +48,6 @@ class Paragraph:
     text: str
     section: int
     heading: bool
-
-
-@dataclass
-class Roles:
-    agents: list[str] = field(default_factory=list)
-    targets: list[str] = field(default_factory=list)
-    unnamed: bool = False  # an anonymous perpetrator ("gunmen", "assailants")
-    insurgents: bool = False  # the insurgency, unnamed ("the rebels", "jihadists")
-
-
-GROUP_HEADS = {"militia", "brigade", "battalion", "group", "faction", "movement", "front", "army",
-               "force", "fighter", "tribe", "clan", "militiaman", "regiment", "unit", "division"}
-
-
-def _unregistered(tok, places: set[int], lex: Lexicon) -> ActorMention | None:
-    """An armed group the registry does not know, as the text names it: a proper name, or a
-    group noun with a proper modifier ("Druze militias"). People and places are not groups."""
-    head = tok
-    if head.pos_ not in {"PROPN", "NOUN"} or head.i in places or head.ent_type_ in {"PERSON", "GPE", "LOC"}:
-        return None
-    lo = head.i
-    for child in head.lefts:
-        if child.dep_ in {"compound", "amod", "nmod"} and (child.text[:1].isupper() or child.pos_ == "PROPN"):
-            lo = min(lo, child.left_edge.i)
-    if any(i in places for i in range(lo, head.i + 1)):
-        return None
-    words = head.doc[lo : head.i + 1]
-    proper = [t for t in words if t.text[:1].isupper() and t.i != words.start or t.pos_ == "PROPN"]
-    if head.pos_ == "PROPN" and head.text[:1].isupper():
-        return ActorMention(lo, head.i + 1, words.text, words.text)
-    if head.lemma_.lower() in GROUP_HEADS and proper:
-        return ActorMention(lo, head.i + 1, words.text, words.text)
-    return None
 
 
 @dataclass
@@ -122,6 +90,7 @@ class Pipeline:
         self.lang = lang
         self.nlp: Language = nlp_mod.load(lang)
         self.lex: Lexicon = lexicon(lang)
+        self.grammar: Grammar = grammar(lang)
         self.registry: ActorRegistry = load_registry(actors)
         self.gazetteer = Gazetteer.default()
 
@@ -173,96 +142,25 @@ class Pipeline:
         reported = any(t.lemma_.lower() in self.lex.reporting_verbs and t.pos_ == "VERB" for t in sent)
         places = find_places(sent, actors, self.gazetteer, ctx.countries, ctx.admin_hints)
         place_tokens = {i for p in places for i in range(p.start, p.end)}
-        mentions = figure_claims(sent, quantities, actors, self.lex)
-        mentions += unquantified_claims(sent, actors, self.lex, {m.trigger for m in mentions})
-        mentions += outcome_claims(sent, actors, self.lex, reported, place_tokens)
-        claimants = attribute(sent, mentions, actors, self.lex)
-        for m, denier in denials_after(sent, mentions, actors, self.lex):
+        g, lex = self.grammar, self.lex
+        mentions = g.figure_claims(sent, quantities, actors, lex)
+        mentions += g.unquantified_claims(sent, actors, lex, {m.trigger for m in mentions})
+        mentions += g.outcome_claims(sent, actors, lex, reported, place_tokens)
+        claimants = g.attribute(sent, mentions, actors, lex)
+        for m, denier in g.denials_after(sent, mentions, actors, lex):
             mentions.append(_denial(m, denier))
         self._discourse(sent, mentions, actors, ctx, dates)
         violent = any(
-            t.lemma_.lower() in self.lex.attack_verbs | self.lex.attack_nouns and not _in_retrospect(t) for t in sent
+            t.lemma_.lower() in lex.attack_verbs | lex.attack_nouns and not g.in_retrospect(t) for t in sent
         ) or any(m.kind in {"killed", "injured", "control_taken"} for m in mentions)
-        roles = self._roles(sent, actors, place_tokens)
+        roles = g.find_roles(sent, actors, place_tokens, lex)
         s = Sentence(i, sent, para.section, dates, actors, places, mentions, violent,
                      roles.agents, roles.targets, roles.unnamed, insurgents=roles.insurgents)
         s.paragraph_start = para.start  # type: ignore[attr-defined]
         s.event_dates = event_dates(s)
-        s.report_dates = [d for d in dates if self._reported_on(sent, d)]
+        s.report_dates = [d for d in dates if g.reported_on(sent, d, lex)]
         ctx.claimants += claimants
         return s
-
-    def _reported_on(self, sent: Span, d: DateMention) -> bool:
-        """A date that says when something was said ("published … on September 30")."""
-        span = sent.char_span(d.start, d.end, alignment_mode="expand")
-        if span is None:
-            return False
-        for tok in [span.root, *span.root.ancestors][:5]:
-            lemma = tok.lemma_.lower()
-            if lemma in self.lex.reporting_verbs or lemma in self.lex.reporting_nouns:
-                return True
-            if lemma in self.lex.attack_verbs or self.lex.victim_kind(lemma):
-                return False
-        return False
-
-    def _roles(self, sent: Span, actors: list[ActorMention], places: set[int]) -> Roles:
-        """Who attacked (subjects of attack verbs, those blamed or claiming responsibility) and
-        who was attacked (their objects). Armed groups named there but missing from the
-        registry are added to ``actors`` as they are named ("Druze militias", "Al-Falhout")."""
-        roles = Roles()
-        lex = self.lex
-
-        def inside(tok) -> list[str]:
-            lo, hi = tok.left_edge.i, tok.right_edge.i + 1
-            found = [m.actor for m in actors if lo <= m.start and m.end <= hi]
-            if not found and (new := _unregistered(tok, places, lex)) is not None:
-                actors.append(new)
-                found = [new.actor]
-            return found
-
-        def generic(tok) -> None:
-            if inside(tok):
-                return
-            heads = {t.lemma_.lower() for t in tok.subtree}
-            roles.insurgents |= bool(heads & lex.insurgent_nouns)
-            roles.unnamed |= bool(heads & (lex.nonstate_nouns - lex.insurgent_nouns))
-
-        for tok in sent:
-            lemma = tok.lemma_.lower()
-            if tok.lower_ == "between" and tok.head.lemma_.lower() in lex.attack_nouns | lex.attack_verbs:
-                first = next((c for c in tok.children if c.dep_ == "pobj"), None)  # "clashes between A and B"
-                if first is not None:
-                    roles.agents += inside(first) if not first.conjuncts else [a for a in inside(first) if a not in [x for c in first.conjuncts for x in inside(c)]]
-                    generic(first)
-                    for other in first.conjuncts:
-                        roles.targets += inside(other)
-                        generic(other)
-                continue
-            if tok.pos_ == "VERB" and lemma in lex.responsibility_verbs:  # "the official blamed X"
-                for child in tok.children:
-                    if child.dep_ in {"dobj", "pobj"} or (child.dep_ == "prep" and child.lower_ == "on"):
-                        roles.agents += inside(child)
-                continue
-            if lemma == "claim" and any(c.lemma_.lower() in {"responsibility"} | lex.attack_nouns for c in tok.children if c.dep_ == "dobj"):
-                roles.agents += [a for c in tok.children if c.dep_ == "nsubj" for a in inside(c)]
-                continue
-            if lemma not in lex.attack_verbs | lex.victim_verbs.get("killed", frozenset()) or tok.pos_ != "VERB":
-                continue
-            subject = next((c for c in tok.children if c.dep_ in {"nsubj", "agent"}), None)
-            if subject is None and tok.dep_ == "conj":
-                subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-            if subject is not None:
-                roles.agents += inside(subject)
-                generic(subject)
-            elif any(c.dep_ == "nsubjpass" for c in tok.children) and lemma in lex.attack_verbs:
-                roles.unnamed = True  # "their convoy was ambushed"
-            for child in tok.children:
-                if child.dep_ in {"dobj", "nsubjpass"} or (child.dep_ == "prep" and child.lower_ in {"on", "against"}):
-                    roles.targets += inside(child)
-                    generic(child)
-        roles.agents = list(dict.fromkeys(roles.agents))
-        roles.targets = list(dict.fromkeys(roles.targets))
-        return roles
 
     def _discourse(self, sent: Span, mentions: list[Mention], actors: list[ActorMention], ctx: Context,
                    dates: list[DateMention]) -> None:
@@ -294,11 +192,6 @@ class Pipeline:
                 subj_actor = next((a.actor for a in actors if a.start < m.trigger), None)
                 m.agent = subj_actor
                 m.actor = m.actor or (subj_actor if m.kind != "materiel_seized" else None)
-
-
-def _in_retrospect(tok) -> bool:
-    """An attack word that only dates something else: "fled after the battle"."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in {"after", "since", "following", "before", "until"}
 
 
 def _full_name(short: str, earlier: list[Claimant]) -> Claimant | None:
