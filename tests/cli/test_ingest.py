@@ -17,7 +17,10 @@ CASUS = Path(sys.executable).parent / "casus"
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(CASUS), *map(str, args)], capture_output=True, text=True, timeout=600)
+    """The command's result, with stderr's lines unwrapped (rich wraps at the terminal width)."""
+    done = subprocess.run([str(CASUS), *map(str, args)], capture_output=True, text=True, timeout=600)
+    done.stderr = " ".join(done.stderr.split())
+    return done
 
 
 @pytest.fixture(scope="module")

@@ -31,9 +31,9 @@ def extract(
 
     missing = [p for p in paths if not p.exists()]
     for p in missing:
-        err.print(f"[red]refused[/] {p}: no such file or folder")
+        _refused(f"{p}: no such file or folder")
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
-    read = extracted = refused = len(missing)
+    extracted = refused = len(missing)
     read = 0
     events_all = []
     extra = tuple(str(a) for a in actors)
@@ -47,7 +47,7 @@ def extract(
                 progress.advance(task)
                 if isinstance(item, DocumentError):
                     refused += 1
-                    err.print(f"[red]refused[/] {item.doc_id}: {item.reason}")
+                    _refused(f"{item.doc_id}: {item.reason}")
                     continue
                 read += 1
                 progress.update(task, description=item.doc_id[-50:])
@@ -55,7 +55,7 @@ def extract(
                     events = extract_events(item, actors=extra)
                 except CasusError as exc:
                     refused += 1
-                    err.print(f"[red]refused[/] {exc}")
+                    _refused(str(exc))
                     continue
                 extracted += 1
                 for event in events:
@@ -68,5 +68,11 @@ def extract(
         err.print(summary_table(events_all))
     if not quiet:
         err.print(f"{read} read, {extracted - len(missing)} extracted ({len(events_all)} events), {refused} refused")
-    if read == 0 and refused:
+    if read == 0:
         raise typer.Exit(1)
+
+
+def _refused(message: str) -> None:
+    """One line a refusal, printed as it is: paths are never wrapped or read as markup."""
+    err.print("refused", style="red", end=" ")
+    err.print(message, markup=False, highlight=False, soft_wrap=True)

@@ -196,11 +196,12 @@ class Store:
         """Merge an event's reports again and write the result."""
         reports, published = self._reports([event_id])
         event = merge_reports(event_id, reports[event_id], published)
-        self.conn.execute("DELETE FROM events WHERE event_id = ?", [event_id])
-        self.conn.execute(
-            R.insert("events", R.EVENT_COLUMNS),
-            R.event_row(event, len(reports[event_id]), now),
-        )
+        row = R.event_row(event, len(reports[event_id]), now)
+        if self.conn.fetch("SELECT 1 FROM events WHERE event_id = ?", [event_id]):
+            sets = ", ".join(f"{c} = ?" for c in R.EVENT_COLUMNS[1:])  # never delete and re-insert a key
+            self.conn.execute(f"UPDATE events SET {sets} WHERE event_id = ?", [*row[1:], event_id])
+        else:
+            self.conn.execute(R.insert("events", R.EVENT_COLUMNS), row)
         self._place(event)
 
     def _place(self, e: Event) -> None:
