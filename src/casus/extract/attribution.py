@@ -119,6 +119,8 @@ def attribute(sent: Span, mentions: list[Mention], actors: list[ActorMention], l
                 claimant = _claimant(subj, actors, lex)
         if claimant is None and acc_claimant is not None:
             claimant = acc_claimant
+        if claimant is None and (closing := _closing_attribution(sent, trigger, lex)) is not None:
+            claimant = _claimant(closing, actors, lex)  # "…, a security source told AFP."
         if claimant is not None:
             m.claimant, m.claimant_actor = claimant.text, claimant.actor
             found.append(claimant)
@@ -134,6 +136,29 @@ def attribute(sent: Span, mentions: list[Mention], actors: list[ActorMention], l
         if m.negated:
             m.stance = "denies"
     return found
+
+
+def _closing_attribution(sent: Span, trigger: Token, lex: Lexicon) -> Token | None:
+    """The subject of a reporting verb that closes the sentence after the claim and hangs off
+    the same clause ("…were killed when…, a security source told AFP."), when the parse did
+    not put the claim under it."""
+    for verb in sent:
+        if verb.i <= trigger.i or verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.reporting_verbs:
+            continue
+        if verb.lemma_.lower() in lex.denial_verbs:
+            continue
+        if verb.dep_ in {"ROOT", "parataxis", "ccomp", "advcl", "conj"} and (
+            verb.head == verb or verb.head in trigger.ancestors or verb.head == trigger or trigger in verb.ancestors
+            or verb.head.i < verb.i
+        ):
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is None and verb.i > sent.start and verb.doc[verb.i - 1].pos_ in {"NOUN", "PROPN"}:
+                subj = verb.doc[verb.i - 1]  # the parse lost it: the noun right before the verb
+                if not any(t.text == "," for t in verb.doc[max(subj.i - 5, sent.start) : subj.i]):
+                    subj = None
+            if subj is not None and subj.i > trigger.i:
+                return subj
+    return None
 
 
 def _answers(m: Mention, head: Token) -> bool:

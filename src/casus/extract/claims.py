@@ -45,6 +45,7 @@ class Mention:
     claim_date: date | None = None
     answers: "Mention | None" = None  # the claim a denial answers
     head: str = ""  # lemma of the counted noun
+    agent_role: str | None = None  # "state" or "nonstate" when the doer is unnamed ("the group")
 
 
 def _actor_in(actors: list[ActorMention], lo: int, hi: int) -> str | None:
@@ -59,6 +60,9 @@ def _counted_noun(q: Span) -> tuple[Token, bool, Token]:
     injured"), and the token that ties the phrase to its verb ("dozens" in "neutralised dozens
     of terrorists", where the counted noun is "terrorists")."""
     root = next((t for t in q if not (q.start <= t.head.i < q.end) or t.head == t), q[-1])
+    last = q[-1]
+    if last.head.i >= q.end and last.head.pos_ in {"NOUN", "PROPN"} and last.dep_ in {"nummod", "quantmod", "amod", "compound"}:
+        return last.head, False, last.head  # "Between 10 and 15 soldiers": the parse may hang "Between" elsewhere
     of = next((c for c in root.children if c.lower_ == "of" and c.i >= q.end), None)
     if of is not None:  # "dozens of terrorists", "scores of civilians"
         pobj = next((g for g in of.children if g.dep_ == "pobj"), None)
@@ -116,6 +120,8 @@ def _verb_kind(verb: Token, category: str, lex: Lexicon, as_object: bool) -> str
         return "taken_prisoner"
     if lemma in lex.dying_verbs and not as_object:
         return "killed"
+    if lemma in lex.displacement_verbs and not as_object:
+        return "displaced"  # "1,200 people fled the town" (combatants who flee withdraw instead)
     if lemma in {"shoot", "leave"} and objects & {"dead"}:
         return "killed"  # "shot dead", "left 27 fighters dead"
     if lemma == "leave" and objects & {"wounded", "injured"}:
@@ -132,6 +138,12 @@ def _category(noun: Token, lex: Lexicon) -> str:
         return "vehicle"
     if lemma in lex.materiel_nouns:
         return "materiel"
+    for prep in (c for c in noun.children if c.lower_ == "of"):  # "1,200 rounds of ammunition"
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            if pobj.lemma_.lower() in lex.materiel_nouns:
+                return "materiel"
+            if pobj.lemma_.lower() in lex.vehicle_nouns:
+                return "vehicle"
     if lemma == "column" or lemma == "lot":
         for tok in noun.subtree:
             if tok.lemma_.lower() in lex.vehicle_nouns and tok != noun:
@@ -168,10 +180,12 @@ def _kinds(noun: Token, bare: bool, lex: Lexicon, anchor: Token | None = None) -
         anchor = anchor.head  # "four Nigeriens, four US soldiers and 21 militants were killed"
     category = _category(noun, lex)
     lemma = noun.lemma_.lower()
-    if category == "person" and not bare:
-        kind = lex.noun_kind(lemma)
-        if kind:
-            return [(kind, noun, False)]
+    if category == "person" and not bare and lex.noun_kind(lemma):
+        head = anchor.head  # "released the two hostages": the verb says more than the noun
+        verb_kind = _verb_kind(head, category, lex, anchor.dep_ == "dobj") if anchor.dep_ in {"dobj", "nsubjpass"} else None
+        if verb_kind and verb_kind != lex.noun_kind(lemma):
+            return [(verb_kind, head, anchor.dep_ == "dobj")]
+        return [(lex.noun_kind(lemma), noun, False)]
     found: list[tuple[str, Token, bool]] = []
     verb: Token | None = None
     as_object = False
@@ -184,6 +198,10 @@ def _kinds(noun: Token, bare: bool, lex: Lexicon, anchor: Token | None = None) -
         as_object = anchor.dep_ == "dobj"
         if _verb_kind(anchor.head, category, lex, as_object):
             verb = anchor.head
+    if verb is None and anchor.dep_ == "nsubj" and category == "person":
+        for comp in anchor.head.children:  # "six soldiers remain missing", "three others are dead"
+            if comp.dep_ in {"acomp", "attr", "oprd"} and (kind := lex.noun_kind(comp.lemma_.lower())):
+                return [(kind, comp, False)]
     if verb is None:
         nxt = _following_verb(noun)
         if nxt is not None and _verb_kind(nxt, category, lex, False):
@@ -234,21 +252,40 @@ def figure_claims(
             elif previous is not None and (bare or noun.lemma_.lower() in {"other", "more", previous.head}):
                 actor = actor or previous.actor  # "dozens were injured", "ten others", "five soldiers"
                 role = role or previous.role
-                head = previous.head if bare else head
-            agent = None
+                head = previous.head if bare or noun.lemma_.lower() in {"other", "more"} else head
+            if kind == "displaced" and role not in {"civilians", None}:
+                continue  # combatants who flee withdraw; only people are displaced
+            agent, agent_role = None, None
             if as_object:
                 agent = _actor_in(actors, *_nsubj_range(trigger))
+                agent_role = _doer_role(trigger, lex) if agent is None else None
             start = min(qspan.start, lo, trigger.i)
             end = max(qspan.end, hi, _trigger_end(trigger))
             mention = Mention(
                 kind=kind, start=start, end=end, trigger=trigger.i, low=q.low, high=q.high,
                 approx=q.approx, subject=subject, actor=actor, role=role, agent=agent,
-                negated=_negated(trigger, noun), head=head,
+                negated=_negated(trigger, noun), head=head, agent_role=agent_role,
             )
             out.append(mention)
             if mention.role != "thing":
                 previous = mention
     return out
+
+
+GROUP_WORDS = {"group", "movement", "coalition", "organisation", "organization", "faction"}
+
+
+def _doer_role(verb: Token, lex: Lexicon) -> str | None:
+    """Whether an unnamed doer is the state's forces ("the army") or its opponents ("the group")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    words = {t.lemma_.lower() for t in subj.subtree}
+    if words & lex.state_nouns:
+        return "state"
+    if words & (lex.nonstate_nouns | GROUP_WORDS):
+        return "nonstate"
+    return None
 
 
 def _nsubj_range(verb: Token) -> tuple[int, int]:
@@ -351,19 +388,24 @@ def unquantified_claims(sent: Span, actors: list[ActorMention], lex: Lexicon, ta
         if tok.pos_ != "VERB" or tok.i in taken or _intended(tok, lex):
             continue
         for noun in tok.children:
-            if noun.dep_ not in {"nsubjpass", "dobj"} or noun.tag_ not in {"NNS", "NNPS"}:
+            if noun.dep_ not in {"nsubjpass", "dobj", "nsubj"}:
                 continue
+            det = {c.lower_ for c in noun.children if c.dep_ == "det"}
+            if noun.tag_ not in {"NNS", "NNPS"} and not det & {"any", "no"}:
+                continue  # "soldiers were killed", "any soldier", "no soldier"
             if any(t.like_num for t in noun.subtree) or _category(noun, lex) != "person":
                 continue
             kind = _verb_kind(tok, "person", lex, noun.dep_ == "dobj")
-            if kind is None or _role(noun, lex) is None:
+            if kind is None or _role(noun, lex) is None or (noun.dep_ == "nsubj" and tok.lemma_.lower() not in lex.dying_verbs):
                 continue
+            none = "no" in det  # "no soldier died": a figure, zero
             lo, hi = _subject_range(noun, noun.doc[noun.i : noun.i], False)
             lo = min(lo, noun.left_edge.i)
             out.append(Mention(
                 kind=kind, start=min(lo, tok.i), end=max(hi, _trigger_end(tok)), trigger=tok.i,
-                approx=True, subject=noun.doc[lo:hi].text, actor=_actor_in(actors, lo, hi),
-                role=_role(noun, lex), negated=_negated(tok, noun), head=noun.lemma_.lower(),
+                low=0 if none else None, high=0 if none else None, approx=not none,
+                subject=noun.doc[lo:hi].text, actor=_actor_in(actors, lo, hi), role=_role(noun, lex),
+                negated=_negated(tok), head=noun.lemma_.lower(),
             ))
     return out
 

@@ -42,7 +42,13 @@ def _english() -> Grammar:
     )
 
 
-GRAMMARS: dict[str, Callable[[], Grammar]] = {"en": _english}
+def _french() -> Grammar:
+    from casus.extract.fr import grammar as french
+
+    return french()
+
+
+GRAMMARS: dict[str, Callable[[], Grammar]] = {"en": _english, "fr": _french}
 
 
 def grammar(lang: str) -> Grammar:

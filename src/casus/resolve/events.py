@@ -33,6 +33,11 @@ def geo_precision(wp: int) -> int:
     return geo_precision_of(wp)
 
 
+def _type(pipe: "Pipeline", name: str) -> str | None:
+    actor = pipe.registry.get(name)
+    return actor.actor_type if actor else None
+
+
 def _event_id(doc_id: str, key: str) -> str:
     return "ev-" + hashlib.sha256(f"{doc_id}\x1f{key}".encode()).hexdigest()[:16]
 
@@ -103,12 +108,18 @@ def _event(doc: Document, view: View, inc: Incident, pipe: "Pipeline", dyad, thi
     opening = [s for s in inc.sentences if s.violent and s.places]
     agents = [a for s in inc.sentences for a in s.agents]
     targets = [t for s in inc.sentences for t in s.targets]
-    named = [m.actor for s in opening for m in s.actors]
+    named = [m.actor for s in opening for m in s.actors
+             if not (m.start in s.claimant_tokens and _type(pipe, m.actor) == "civilians")]  # "residents said"
     named += [m.actor for s in inc.sentences for m in s.mentions if m.actor]
+    iso3 = inc.place.candidate.place.iso3 if inc.place and inc.place.candidate else None
+    if iso3 and not any(_type(pipe, n) == "state_forces" for n in named + agents + targets):
+        words = {t.lemma_.lower() for s in opening for t in s.span}
+        forces = pipe.registry.state_forces.get(iso3)
+        if forces and words & (pipe.lex.state_nouns | {"checkpoint", "barracks"}):
+            named.append(forces)  # "soldiers were killed" in Mali: Mali's forces
     civilians_hit = any(m.role == "civilians" for s in inc.sentences for m in s.mentions)
     unnamed = any(s.unnamed_agent for s in inc.sentences)
     insurgents = any(s.insurgents for s in inc.sentences)
-    iso3 = inc.place.candidate.place.iso3 if inc.place and inc.place.candidate else None
     sides = assign(agents, targets, named, pipe.registry, on, dyad, civilians_hit, unnamed, within,
                    iso3, insurgents)
 
@@ -122,6 +133,8 @@ def _event(doc: Document, view: View, inc: Incident, pipe: "Pipeline", dyad, thi
                 continue
             claimant_side = _claimant_side(m, sides, pipe, on, third_party)
             side = _claim_side(m, sides, pipe, on)
+            if side == "unknown" and m.role == "thing" and m.agent_role and sides.a_is_state:
+                side = "b" if m.agent_role == "state" else "a"  # "the group destroyed two vehicles"
             if side == "unknown" and m.role == "thing" and claimant_side in ("a", "b"):
                 words = set((m.subject or "").lower().split())
                 own = bool(words & {"its", "their", "our"}) or (

@@ -128,7 +128,7 @@ def assign(
         sides.b, sides.b_actors, sides.b_is_civilians = CIVILIANS, [CIVILIANS], True
     if any(n in agents for n in a_group):
         sides.attacker = "a"
-    elif any(n in agents for n in b_group) or (unnamed_attackers and sides.b == UNIDENTIFIED):
+    elif any(n in agents for n in b_group) or ((unnamed_attackers or insurgents) and sides.b == UNIDENTIFIED):
         sides.attacker = "b"
     return sides
 
