@@ -119,3 +119,15 @@ def test_postgresql_store_through_the_cli(root, postgres_url):
     assert listed.returncode == 0 and "Dioura" in listed.stdout
     with open_store(postgres_url) as store:
         assert store.check() == [] and store.counts()["documents"] == 7  # 3 files and a 4-line feed
+
+
+def test_corpus_and_seed_twice_equal_once(shared, tmp_path):
+    """The issue's bar: ../shared/corpus and the seed ingested twice give the database of once."""
+    db = str(tmp_path / "corpus.duckdb")
+    first = run("ingest", shared / "corpus", shared / "seed", "--db", db)
+    assert first.returncode == 0, first.stderr
+    once = dump(db)
+    second = run("ingest", shared / "corpus", shared / "seed", "--db", db)
+    assert second.returncode == 0 and "0 stored" in second.stderr, second.stderr
+    assert dump(db) == once
+    assert len(once["documents"]) >= 60

@@ -183,7 +183,7 @@ def _distinct(places: list[PlaceMention], sent: Sentence) -> list[PlaceMention]:
         if not any(_same_place(p, q) for q in out):
             out.append(p)
     specific = [p for p in out if not p.admin] or out
-    settled = [p for p in specific if p.candidate and p.candidate.feature_class in {"P", "S"}] or specific
+    settled = [p for p in specific if p.candidate and p.candidate.feature_class in {"P", "S", "U"}] or specific
     first = settled[0]
     listed = [first]
     doc = sent.span.doc

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from casus.extract.actors import ActorMention
+from casus.model import Place
 from casus.resolve.gazetteer import Candidate, Gazetteer, normalize
 from casus.resolve.geocode import (
     BEARINGS,
@@ -42,6 +43,10 @@ LOCATIVE = {"in", "at", "near", "of", "from", "outside", "around", "to", "toward
 SETTING = {"town", "city", "village", "camp", "base", "locality", "commune", "area", "region",
            "district", "province", "cercle", "department", "municipality", "hamlet", "outskirts",
            "vicinity", "governorate", "neighbourhood", "neighborhood", "suburb", "countryside", "road"}
+PARTICLES = {"al", "el", "ag", "ould", "de", "du", "des", "la", "le", "ar", "as", "ash", "ad", "an",
+             "ibn", "bin", "ben", "abu", "umm", "tell", "ras", "deir", "ain", "bab"}
+SETTLEMENTS = {"town", "city", "village", "camp", "locality", "hamlet", "neighbourhood", "neighborhood",
+               "suburb", "district"}
 NEAR_WORDS = {"near", "outside", "around", "outskirts", "vicinity", "close", "far", "nearby", "environs"}
 REPORTING = {"say", "tell", "announce", "state", "declare", "report", "add", "confirm", "claim",
              "issue", "publish", "speak", "comment", "read", "statement", "conference", "briefing",
@@ -121,6 +126,7 @@ class _Setting:
     bearing: str | None = None
     dateline: bool = False
     origin: bool = False  # where a statement was made
+    named_setting: bool = False  # "the village of X", "the town X": a place, known or not
 
 
 def _names(sent: Span, taken: set[int]) -> list[tuple[int, int]]:
@@ -141,9 +147,11 @@ def _names(sent: Span, taken: set[int]) -> list[tuple[int, int]]:
             elif (nxt.text in {"-", "'", "’"} and j + 1 < sent.end and doc[j + 1].text[:1].isalpha()
                   and not doc[j].whitespace_ and not doc[j - 1].whitespace_):  # fmt: skip
                 j += 2
-            elif (nxt.lower_ in {"al", "el", "ag", "ould", "de", "du", "des", "la", "le"}
-                  and j + 1 < sent.end and _capital(doc[j + 1])):  # fmt: skip
+            elif (nxt.lower_ in PARTICLES and j + 1 < sent.end and _capital(doc[j + 1])):  # fmt: skip
                 j += 1
+            elif (nxt.lower_ in PARTICLES and j + 2 < sent.end and doc[j + 1].text == "-"
+                  and _capital(doc[j + 2]) and not nxt.whitespace_):  # "Khirbet al-Joz"  # fmt: skip
+                j += 3
             else:
                 break
         runs.append((i, j))
@@ -169,6 +177,7 @@ def _setting(doc: Doc, sent: Span, start: int, end: int) -> _Setting:
     s.locative = last in LOCATIVE or (last == "the" and len(words) > 1 and words[-2] in LOCATIVE)
     if any(w in SETTING for w in words[-3:]) and any(w in {"of", "at", "in"} for w in words[-2:]):
         s.locative = True
+    s.named_setting = last in SETTLEMENTS or (len(words) > 1 and words[-2] in SETTLEMENTS and last == "of")
     if after in ADMIN_LEVELS:
         s.admin_name = f"{text} {doc[end].text}"
     elif len(words) >= 2 and last in {"of", "de", "du", "d"} and words[-2] in ADMIN_LEVELS:
@@ -261,6 +270,8 @@ def _mention(doc: Doc, start: int, end: int, s: _Setting, coder: Geocoder, geo: 
     cand = coder.resolve(s.admin_name or text, geo)
     if cand is None and s.admin_name:
         cand = coder.resolve(text, geo)
+    if cand is None and s.named_setting:
+        return _unresolved(start, end, text, geo, coder)
     if cand is None:
         return None
     code = cand.place.feature_code or ""
@@ -276,6 +287,17 @@ def _mention(doc: Doc, start: int, end: int, s: _Setting, coder: Geocoder, geo: 
         relation = "near"
     loc = locate(relation, [cand], distance_km=s.distance_km, bearing=s.bearing)
     return _from_location(start, end, text, cand, loc, admin=bool(s.admin_name) or cand.feature_class == "A")
+
+
+def _unresolved(start: int, end: int, text: str, geo: Geography, coder: Geocoder) -> PlaceMention:
+    """A place the text plainly names ("the village of Khirbet al-Joz") but the gazetteer does
+    not know: kept by name, in the document's country when it speaks of one, without a point
+    (no coordinates, no where_prec) rather than dropped or guessed."""
+    country = geo.countries[0] if len(geo.countries) == 1 else None
+    found = coder.gazetteer.country(country) if country else None
+    place = Place(name=text, country=found.place.country if found else None, iso3=country,
+                  source="not in the gazetteer: as the text names it")
+    return PlaceMention(start, end, text, Candidate(place, "U"), relation="exact", description=text)
 
 
 def _between(doc: Doc, a: tuple[int, int], b: tuple[int, int], coder: Geocoder, geo: Geography) -> PlaceMention | None:

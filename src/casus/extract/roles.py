@@ -103,6 +103,13 @@ def find_roles(sent: Span, actors: list[ActorMention], places: set[int], lex: Le
                 if child.dep_ in {"dobj", "pobj"} or (child.dep_ == "prep" and child.lower_ == "on"):
                     roles.agents += inside(child)
             continue
+        if lemma in {"launch", "mount", "stage", "begin", "start", "lead"} and any(
+                c.lemma_.lower() in lex.attack_nouns for c in tok.children if c.dep_ == "dobj"):
+            for c in tok.children:  # "rebels launched an offensive on X"
+                if c.dep_ == "nsubj":
+                    roles.agents += inside(c)
+                    generic(c)
+            continue
         if lemma == "claim" and any(c.lemma_.lower() in {"responsibility"} | lex.attack_nouns for c in tok.children if c.dep_ == "dobj"):
             roles.agents += [a for c in tok.children if c.dep_ == "nsubj" for a in inside(c)]
             continue

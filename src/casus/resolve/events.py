@@ -111,12 +111,16 @@ def _event(doc: Document, view: View, inc: Incident, pipe: "Pipeline", dyad, thi
     named = [m.actor for s in opening for m in s.actors
              if not (m.start in s.claimant_tokens and _type(pipe, m.actor) == "civilians")]  # "residents said"
     named += [m.actor for s in inc.sentences for m in s.mentions if m.actor]
+    assumed: list[str] = []
     iso3 = inc.place.candidate.place.iso3 if inc.place and inc.place.candidate else None
     if iso3 and not any(_type(pipe, n) == "state_forces" for n in named + agents + targets):
         words = {t.lemma_.lower() for s in opening for t in s.span}
         forces = pipe.registry.state_forces.get(iso3)
         if forces and words & (pipe.lex.state_nouns | {"checkpoint", "barracks"}):
             named.append(forces)  # "soldiers were killed" in Mali: Mali's forces
+        elif forces and any(s.insurgents for s in opening):
+            named.append(forces)  # "rebels launched an offensive": against the government
+            assumed.append(f"the rebels fought {pipe.registry.side_name(forces)}, which the text does not name")
     civilians_hit = any(m.role == "civilians" for s in inc.sentences for m in s.mentions)
     unnamed = any(s.unnamed_agent for s in inc.sentences)
     insurgents = any(s.insurgents for s in inc.sentences)
@@ -165,10 +169,11 @@ def _event(doc: Document, view: View, inc: Incident, pipe: "Pipeline", dyad, thi
     text = " ".join(s.span.text for s in inc.sentences if s in opening or s.violent)
     tov, event_type, sub_event_type = code(sides, claims, text, pipe.lex)
     per_side, sentence = reconcile(claims)
-    if sides.assumed:
-        sentence += f" Assumed: {sides.assumed}."
+    assumed += [sides.assumed] if sides.assumed else []
+    if assumed:
+        sentence += f" Assumed: {'; '.join(assumed)}."
     place = inc.place.candidate.place if inc.place and inc.place.candidate else None
-    wp = where_prec(inc.place) if inc.place else None
+    wp = where_prec(inc.place) if place is not None and place.latitude is not None else None
     low = sum(d.low for d in per_side.values())
     best = sum(d.best for d in per_side.values())
     high = sum(d.high for d in per_side.values())

@@ -14,6 +14,8 @@ from casus.extract.lexicon import Lexicon
 
 RIGHT = {"amod", "nmod", "appos", "flat:name", "flat", "fixed", "compound", "nummod", "conj", "cc"}
 TRIM = {"DET", "PUNCT", "CCONJ", "ADP"}
+ANSWERED = {"bilan", "chiffre", "information", "affirmation", "allégation", "version", "annonce",
+            "revendication", "accusation", "déclaration", "propos"}
 
 
 def _phrase(tok: Token) -> tuple[int, int]:
@@ -25,7 +27,9 @@ def _phrase(tok: Token) -> tuple[int, int]:
         if child.dep_ in {"det", "amod", "nummod", "flat:name"}:
             lo = min(lo, child.left_edge.i)
     hi = tok.i + 1
-    for child in tok.rights:
+    for child in tok.rights:  # "le colonel X, l'un des chefs du CSP-PSD": across a comma
+        if child.is_punct and child.text == ",":
+            continue
         if child.dep_ in RIGHT and child.pos_ != "VERB" and child.i <= hi + 2:
             hi = max(hi, child.right_edge.i + 1)
         else:
@@ -146,8 +150,11 @@ def _ce_que(deny: Token) -> Claimant | None:
     doc, sent = deny.doc, deny.sent
     window = doc[max(deny.i - 8, sent.start) : deny.i]
     que = next((t for t in reversed(window) if t.lower_ in {"que", "qu'", "qu’"}), None)
-    if que is None or que.i == sent.start or doc[que.i - 1].lower_ != "ce":
+    if que is None or que.i == sent.start:
         return None
+    before = doc[que.i - 1]
+    if before.lower_ != "ce" and before.lemma_.lower() not in ANSWERED:
+        return None  # "ce que X a démenti", "un bilan que l'armée a démenti"
     lo, hi = que.i + 1, deny.i
     while hi > lo and doc[hi - 1].pos_ in {"AUX", "ADV", "PRON"}:
         hi -= 1

@@ -167,6 +167,9 @@ def _kinds(noun: Token, anchor: Token, bare: bool, hi: int, lex: Lexicon) -> lis
             verb, as_object = head, True
         elif dep in {"nsubj", "nsubj:pass"} and verb_kind(head, category, lex, False, dep == "nsubj:pass" or _passive(head)):
             verb = head
+    if verb is None and noun.dep_ == "nmod" and category == "person" and noun.head.pos_ == "NOUN":
+        if kind := _victim_noun(noun.head, lex):  # "la mort de 15 soldats", "le décès de trois civils"
+            return [(kind, noun.head, False)]
     if verb is None:
         nxt = _following_verb(hi, noun)
         if nxt is not None and verb_kind(nxt, category, lex, False):
@@ -189,7 +192,7 @@ def figure_claims(sent: Span, quantities: list[Quantity], actors: list[ActorMent
     out: list[Mention] = []
     previous: Mention | None = None
     doc = sent.doc
-    for q in quantities:
+    for q in sorted([*quantities, *_articles(sent, lex)], key=lambda q: q.start):
         qspan = sent.char_span(q.start, q.end, alignment_mode="expand")
         if qspan is None or len(qspan) == 0:
             continue
@@ -212,10 +215,26 @@ def figure_claims(sent: Span, quantities: list[Quantity], actors: list[ActorMent
             out.append(Mention(
                 kind=kind, start=min(qspan.start, lo, trigger.i), end=end, trigger=trigger.i,
                 low=q.low, high=q.high, approx=q.approx, subject=doc[lo:hi].text, actor=actor,
-                role=role, agent=agent, negated=negated(trigger, noun), head=head,
+                role=role, agent=agent, negated=negated(trigger) if q.low == 0 else negated(trigger, noun),
+                head=head,
             ))
             if role != "thing":
                 previous = out[-1]
+    return out
+
+
+def _articles(sent: Span, lex: Lexicon) -> list[Quantity]:
+    """"un soldat" (one) and "aucun soldat" (none) before a person noun: figures too."""
+    out = []
+    for tok in sent:
+        noun = tok.head
+        if tok.dep_ != "det" or tok.lower_ not in {"un", "une", "aucun", "aucune"} or noun.i != tok.i + 1:
+            continue
+        if noun.pos_ != "NOUN" or "Sing" not in noun.morph.get("Number") or role_of(noun, lex) is None:
+            continue
+        n = 0 if tok.lower_.startswith("aucun") else 1
+        start = tok.idx - sent.start_char
+        out.append(Quantity(start, start + len(tok.text), n, n, False, tok.text))
     return out
 
 
@@ -241,7 +260,9 @@ def unquantified_claims(sent: Span, actors: list[ActorMention], lex: Lexicon, ta
             if kind is None:
                 continue
             det = next((c for c in noun.children if c.dep_ == "det"), None)
-            one = det is not None and det.lower_ in {"un", "une"} and "Sing" in noun.morph.get("Number")
+            if det is not None and det.lower_ in {"un", "une", "aucun", "aucune"} and det.i == noun.i - 1:
+                continue  # a figure: figure_claims read it
+            one = False
             lo = min(noun.left_edge.i, noun.i)
             hi = max(t.i for t in noun.subtree if t.i < tok.i or t.i > tok.i) + 1 if noun.i < tok.i else noun.i + 1
             hi = min(hi, tok.i) if noun.i < tok.i else hi
@@ -375,9 +396,10 @@ def _outcome(kind: str, verb: Token, obj: Token | None, actors: list[ActorMentio
              agent_from_par: bool = False, start_tok: Token | None = None, end_tok: Token | None = None) -> Mention:
     agent = None
     agent_tok = subject_of(verb) if verb.pos_ in {"VERB", "AUX"} else None
-    if agent_from_par:
-        agent_tok = next((c for c in verb.subtree if c.dep_ == AGENT or (
-            c.dep_ == "nmod" and any(g.lower_ == "par" for g in c.children))), agent_tok)
+    if agent_from_par:  # "la prise du camp par les rebelles" (attached to the noun or its verb)
+        near = [*verb.subtree, *(c for c in verb.head.children if c.i > verb.i)]
+        agent_tok = next((c for c in near if c.dep_ == AGENT or (
+            c.dep_ in {"nmod", "obl:mod", "obl"} and any(g.lower_ == "par" for g in c.children))), agent_tok)
     if agent_tok is not None:
         agent = actor_in(actors, agent_tok.left_edge.i, agent_tok.right_edge.i + 1)
     doc = verb.doc
