@@ -1,4 +1,4 @@
-"""Score casus against the annotated evaluation set (eval/gold/*.yaml).
+"""Score casus against the annotated evaluation set (eval/gold/**/*.yaml; fr/ holds French).
 
     cd /work/main && .venv/bin/python eval/evaluate.py                 # runs `casus extract`
     .venv/bin/python eval/evaluate.py --predictions events.jsonl       # scores a file
@@ -54,8 +54,15 @@ class GoldDoc:
 # --- reading ------------------------------------------------------------------------------
 
 
+SEPARATE_SETS = {"wire"}
+"""Subfolders of eval/gold scored by their own script (wire: eval/geocoding.py), not read when
+their parent is: the main set is eval/gold/*.yaml and every other subfolder (fr/...)."""
+
+
 def load_gold(gold_dir: Path, lang: str | None = None) -> list[GoldDoc]:
-    files = sorted(gold_dir.glob("*.yaml"))
+    files = sorted(
+        f for f in gold_dir.rglob("*.yaml") if not SEPARATE_SETS & set(f.relative_to(gold_dir).parts[:-1])
+    )
     if not files:
         raise EvalError(f"no gold files (*.yaml) in {gold_dir}")
     docs = []

@@ -271,7 +271,6 @@ def test_others_captured_are_the_soldiers_side(read):
     assert only(claims, "taken_prisoner").side == "a"
 
 
-@pytest.mark.xfail(strict=True, reason="'are missing' / 'remain missing' (adjective) gives no missing claim")
 def test_missing_soldiers(read):
     _, claims = read("Malian soldiers clashed with JNIM fighters near Boni on Thursday. Six soldiers remain missing, the army said.")
     missing = only(claims, "missing")

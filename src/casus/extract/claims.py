@@ -200,7 +200,8 @@ def _kinds(noun: Token, bare: bool, lex: Lexicon, anchor: Token | None = None) -
             verb = anchor.head
     if verb is None and anchor.dep_ == "nsubj" and category == "person":
         for comp in anchor.head.children:  # "six soldiers remain missing", "three others are dead"
-            if comp.dep_ in {"acomp", "attr", "oprd"} and (kind := lex.noun_kind(comp.lemma_.lower())):
+            if comp.dep_ in {"acomp", "attr", "oprd"} and (
+                    kind := lex.noun_kind(comp.lemma_.lower()) or lex.noun_kind(comp.lower_)):
                 return [(kind, comp, False)]
     if verb is None:
         nxt = _following_verb(noun)

@@ -255,6 +255,13 @@ def find_places(sent: Span, actors: list[ActorMention], gazetteer: Gazetteer,
                 last_end = mention.end
                 continue
         mention = _mention(doc, start, end, setting, coder, geo)
+        if mention is None and pair is not None and start > sent.start and doc[start - 1].lower_ in {"in", "at", "near"}:
+            mention = _within_qualifier(doc, (start, end), pair, coder, geo)  # "in Tabatol, in the Tillabéri region"
+            if mention is not None:
+                i += 1
+                out.append(mention)
+                last_end = pair[1]
+                continue
         if mention is None:
             continue
         if out and last_end >= 0 and _qualifies(doc, out[-1], mention, last_end):
@@ -287,6 +294,27 @@ def _mention(doc: Doc, start: int, end: int, s: _Setting, coder: Geocoder, geo: 
         relation = "near"
     loc = locate(relation, [cand], distance_km=s.distance_km, bearing=s.bearing)
     return _from_location(start, end, text, cand, loc, admin=bool(s.admin_name) or cand.feature_class == "A")
+
+
+def _within_qualifier(doc: Doc, name: tuple[int, int], qualifier: tuple[int, int], coder: Geocoder,
+                      geo: Geography) -> PlaceMention | None:
+    """A place the gazetteer lacks, followed closely by the admin area it lies in: coded, as
+    UCDP does, at the area's point with the area's precision, under the name the text gives."""
+    gap = [t.lower_ for t in doc[name[1] : qualifier[0]]]
+    if len(gap) > 4 or any(w not in _QUALIFIER_GAP for w in gap):
+        return None
+    after = doc[qualifier[1]].lower_ if qualifier[1] < len(doc) else ""
+    area_name = doc[qualifier[0] : qualifier[1]].text
+    area = coder.resolve(f"{area_name} {after}" if after in ADMIN_LEVELS else area_name, geo)
+    if area is None or area.feature_class != "A" or (area.place.feature_code or "").startswith("PCL"):
+        return None
+    text = doc[name[0] : name[1]].text
+    loc = locate("region", [area])
+    place = area.place.model_copy(update={"name": text, "source": f"not in the gazetteer; coded at {area.place.name}"})
+    end = qualifier[1] + (1 if after in ADMIN_LEVELS else 0)
+    return PlaceMention(name[0], end, text, Candidate(place, "A", area.score), admin=False, relation="region",
+                        references=(area,), where_prec=loc.where_prec, geo_precision=loc.geo_precision,
+                        description=f"{text} ({area.place.name})")
 
 
 def _unresolved(start: int, end: int, text: str, geo: Geography, coder: Geocoder) -> PlaceMention:

@@ -218,7 +218,7 @@ def _event(doc: Document, view: View, inc: Incident, pipe: "Pipeline", dyad, thi
 
 def _described(place: PlaceMention) -> str:
     """The words naming the place, with what the text says around it ("near Djibo")."""
-    return place.text
+    return place.description if place.relation != "exact" and place.description else place.text
 
 
 def _date_prec(when) -> int:

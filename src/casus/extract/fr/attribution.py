@@ -30,6 +30,9 @@ def _phrase(tok: Token) -> tuple[int, int]:
     for child in tok.rights:  # "le colonel X, l'un des chefs du CSP-PSD": across a comma
         if child.is_punct and child.text == ",":
             continue
+        after_comma = child.i == hi + 2 and doc[hi].text == ","
+        if after_comma and not (child.dep_ == "appos" and (child.pos_ in {"PROPN", "PRON"} or child.text[:1].isupper())):
+            break  # "selon des sources locales, des frappes…": a new clause, not an apposition
         if child.dep_ in RIGHT and child.pos_ != "VERB" and child.i <= hi + 2:
             hi = max(hi, child.right_edge.i + 1)
         else:
@@ -120,7 +123,7 @@ def attribute(sent: Span, mentions: list[Mention], actors: list[ActorMention], l
     acc = according_to(sent)
     acc_claimant = claimant_of(acc, actors, lex) if acc is not None else None
     incises = _incises(sent, lex)
-    denials = [t for t in sent if t.pos_ == "VERB" and in_set(t, lex.denial_verbs)]
+    denials = [t for t in sent if _denies(t, lex)]
     for m in mentions:
         trigger = doc[m.trigger]
         claimant = None
@@ -136,13 +139,23 @@ def attribute(sent: Span, mentions: list[Mention], actors: list[ActorMention], l
             m.claimant, m.claimant_actor = claimant.text, claimant.actor
             found.append(claimant)
         for deny in denials:
-            if deny.i in {a.i for a in trigger.ancestors} and (subj := speaker(deny)) is not None:
+            above = deny.i in {a.i for a in trigger.ancestors}
+            subj = speaker(deny)
+            if deny.pos_ != "VERB" and deny.i < trigger.i:  # "L'armée dément avoir…" mis-parsed
+                above = True
+                subj = deny.head if deny.head.pos_ in {"NOUN", "PROPN"} else speaker(trigger)
+            if above and subj is not None:
                 denier = claimant_of(subj, actors, lex)  # "l'armée dément avoir perdu…"
                 m.claimant, m.claimant_actor, m.stance = denier.text, denier.actor, "denies"
                 found.append(denier)
         if m.negated:
             m.stance = "denies"
     return found
+
+
+def _denies(tok: Token, lex: Lexicon) -> bool:
+    """A denial verb, or "dément" mis-tagged as an adverb or adjective."""
+    return (tok.pos_ == "VERB" or tok.lower_.startswith("dément")) and in_set(tok, lex.denial_verbs)
 
 
 def _ce_que(deny: Token) -> Claimant | None:
@@ -163,8 +176,6 @@ def _ce_que(deny: Token) -> Claimant | None:
         if not after:
             return None
         lo, hi = _phrase(after[0])
-    while lo < hi and doc[lo].pos_ == "DET":
-        lo += 1
     return Claimant(doc[lo:hi].text, lo, hi)
 
 
@@ -173,7 +184,7 @@ def denials_after(sent: Span, mentions: list[Mention], actors: list[ActorMention
     every claim said before it in the sentence."""
     out = []
     for deny in sent:
-        if deny.pos_ != "VERB" or not in_set(deny, lex.denial_verbs):
+        if not _denies(deny, lex):
             continue
         denier = _ce_que(deny)
         if denier is None:

@@ -18,6 +18,7 @@ from casus.extract.claims import Mention
 from casus.extract.fr.common import (
     AGENT, OBJ, actor_in, in_set, is_in, kind_of, negated, phrase_end, subject_of, words,
 )
+from casus.extract.fr.roles import in_retrospect
 from casus.extract.lexicon import Lexicon
 from casus.extract.quantities import Quantity
 
@@ -150,6 +151,10 @@ def _kinds(noun: Token, anchor: Token, bare: bool, hi: int, lex: Lexicon) -> lis
     category = _category(noun, lex)
     if category == "person" and not bare and noun.lower_ not in {"autres", "autre"}:
         if kind := _victim_noun(noun, lex):
+            head, dep = anchor.head, anchor.dep_  # "deux otages ont été libérés": the verb says more
+            said = verb_kind(head, category, lex, dep in OBJ) if dep in OBJ | {"nsubj:pass"} else None
+            if said and said != kind:
+                return [(said, head, dep in OBJ)]
             return [(kind, noun, False)]
     verb: Token | None = None
     as_object = False
@@ -328,11 +333,12 @@ def outcome_claims(sent: Span, actors: list[ActorMention], lex: Lexicon, reporte
                     out.append(_outcome("materiel_seized", tok, obj, actors))
                 elif in_set(tok, lex.destroy_verbs) and _mentions(obj, lex.vehicle_nouns) and not _numbered(obj):
                     out.append(_outcome("vehicles_destroyed", tok, obj, actors, approx=True))
-        elif tok.pos_ == "NOUN" and lemma in lex.control_nouns - {"contrôle", "possession"}:
+        elif tok.pos_ == "NOUN" and lemma in lex.control_nouns - {"contrôle", "possession"} and not in_retrospect(tok):
             of = [c for c in tok.children if c.dep_ == "nmod" and _place_like(c, lex, places)]
             if of:  # "la prise du camp de Dioura par les rebelles"
                 out.append(_outcome("control_taken", tok, of[0], actors, agent_from_par=True, start_tok=tok))
-        elif tok.pos_ == "VERB" and in_set(tok, lex.withdrawal_verbs) and lemma not in {"quitter", "fuir"}:
+        elif tok.pos_ == "VERB" and in_set(tok, lex.withdrawal_verbs) and lemma not in {"quitter", "fuir"} \
+                and not _passive(tok):  # "les blessés ont été évacués" is no withdrawal
             out.append(_outcome("withdrawal", tok, None, actors))
         elif is_in(tok, lex.reinforcement_nouns) and tok.dep_ in OBJ | {"nsubj:pass"} and tok.head.pos_ == "VERB":
             out.append(_outcome("reinforcement", tok.head, tok, actors))

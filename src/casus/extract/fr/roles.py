@@ -41,10 +41,18 @@ def _unregistered(tok: Token, places: set[int]) -> ActorMention | None:
     return None
 
 
+RETROSPECT = {"après", "depuis", "avant", "suite"}
+
+
 def in_retrospect(tok: Token) -> bool:
-    """An attack word that only dates something else: "ont fui après l'attaque"."""
-    return tok.dep_.startswith(("obl", "nmod")) and any(
-        c.lower_ in {"après", "depuis", "avant", "suite", "lors"} for c in tok.children if c.dep_ in {"case", "advmod"})
+    """A word that only dates something else: "ont fui après l'attaque", "quatre jours après la
+    prise de Dioura" (the parse may hang "après" on the noun or on what comes before it)."""
+    if any(c.lower_ in RETROSPECT for c in tok.children if c.dep_ in {"case", "advmod", "mark"}):
+        return True
+    before = [t.lower_ for t in tok.doc[max(tok.i - 3, tok.sent.start) : tok.i]]
+    return any(w in RETROSPECT for w in before) and all(
+        w in RETROSPECT | {"la", "le", "l'", "l’", "les", "de", "du", "d'"} for w in before[before.index(next(
+            w for w in before if w in RETROSPECT)):])
 
 
 def _phrase_lemmas(tok: Token) -> str:
