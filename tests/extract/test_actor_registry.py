@@ -34,6 +34,7 @@ EXTRA_KEYS = {
     "dissolved",
     "countries",
     "coalition",
+    "allied_with",
 }
 """Keys the registry may carry beside the Actor fields; each is documented in docs/actors.md."""
 

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from casus.cli.summary import summary_table
 from casus.errors import CasusError, DocumentError
 from casus.export.jsonl import write_event
+from casus.limits import MAX_BYTES_HELP, TIMEOUT_HELP, configure as configure_limits
 
 err = Console(stderr=True)
 
@@ -24,10 +25,18 @@ def extract(
     actors: list[Path] = typer.Option([], "--actors", help="Extra actor registry YAML file(s)."),
     summary: bool = typer.Option(True, "--summary/--no-summary", help="Print a summary table on stderr."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress or summary."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=MAX_BYTES_HELP),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help=TIMEOUT_HELP),
 ) -> None:
     """Extract coded events from documents and write them as JSON Lines."""
     from casus.extract.pipeline import extract as extract_events
     from casus.ingest import read_paths
+
+    try:
+        configure_limits(max_bytes=max_bytes, timeout=timeout)
+    except CasusError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from exc
 
     missing = [p for p in paths if not p.exists()]
     for p in missing:

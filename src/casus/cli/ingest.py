@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from casus.errors import CasusError, DocumentError
+from casus.limits import MAX_BYTES_HELP, TIMEOUT_HELP, configure as configure_limits
 
 err = Console(stderr=True)
 DB_HELP = "DuckDB file or postgresql:// URL."
@@ -22,12 +23,20 @@ def ingest(
     actors: list[Path] = typer.Option([], "--actors", help="Extra actor registry YAML file(s)."),
     verbose: bool = typer.Option(False, "-v", "--verbose", help="A line for every document."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress or counts."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=MAX_BYTES_HELP),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help=TIMEOUT_HELP),
 ) -> None:
     """Extract events from documents and store them, merged with the reports already stored."""
     from casus.extract.pipeline import extract as extract_events
     from casus.extract.actors import registry
     from casus.ingest import read_paths
     from casus.store import open_store
+
+    try:
+        configure_limits(max_bytes=max_bytes, timeout=timeout)
+    except CasusError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from exc
 
     extra = tuple(str(a) for a in actors)
     try:

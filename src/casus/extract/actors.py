@@ -25,7 +25,7 @@ from casus.errors import ConfigError
 from casus.model import Actor
 
 EXTRA_KEYS = {"acled_name", "ucdp_name", "note", "successor", "successor_of", "case_sensitive",
-              "founded", "dissolved", "countries", "coalition"}
+              "founded", "dissolved", "countries", "coalition", "allied_with"}
 MILITARY_HEADS = {
     "soldier", "troop", "force", "army", "military", "base", "camp", "position", "gendarme",
     "police", "unit", "battalion", "convoy", "patrol", "post", "garrison", "jet", "aircraft",

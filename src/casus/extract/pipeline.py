@@ -16,6 +16,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Span
 
+from casus import limits
 from casus.errors import ExtractError
 from casus.extract import nlp as nlp_mod
 from casus.extract.actors import ActorMention, ActorRegistry, registry as load_registry
@@ -273,6 +274,9 @@ def extract(doc: Document, actors: tuple[str, ...] = ()) -> list[Event]:
     text (casus.extract.lang); English when neither says otherwise."""
     from casus.extract.lang import detect
 
+    limits.check_text(doc.text, doc.doc_id)
     lang = doc.lang if doc.lang is not None else detect(doc.text)
     lang = lang if lang in nlp_mod.MODELS else "en"
-    return pipeline(lang, actors)(doc)
+    read = pipeline(lang, actors)  # loading the models is no document's time
+    with limits.time_limit(doc.doc_id, "extraction"):  # casus.limits: a refusal, never a hang
+        return read(doc)

@@ -30,6 +30,10 @@ def _unregistered(tok: Token, places: set[int], lex: Lexicon) -> ActorMention | 
     head = tok
     if head.pos_ not in {"PROPN", "NOUN"} or head.i in places or head.ent_type_ in {"PERSON", "GPE", "LOC"}:
         return None
+    generic = lex.nonstate_nouns | lex.combatant_nouns | lex.civilian_nouns | lex.attacker_nouns | lex.state_nouns
+    forms = {head.lemma_.lower(), head.lower_, head.lower_[:-1], head.lower_.removesuffix("men") + "man"}
+    if forms & generic:
+        return None  # "Gunmen", "Soldiers" at the start of a sentence are no names
     lo = head.i
     for child in head.lefts:
         if child.dep_ in {"compound", "amod", "nmod"} and (child.text[:1].isupper() or child.pos_ == "PROPN"):

@@ -6,11 +6,12 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from casus import limits
 from casus.errors import ReadError
 from casus.ingest import html, jsonl, markdown, mirror, plain, wikitext
 from casus.ingest.base import Malformed, Reading, parse_date
 from casus.ingest.decode import decode
-from casus.ingest.detect import detect_format
+from casus.ingest.detect import EXTENSIONS, detect_format
 from casus.model import FORMATS, Document
 
 READERS: dict[str, Callable[[str], Reading]] = {
@@ -37,11 +38,13 @@ def read_text(text: str, doc_id: str, fmt: str | None = None, **meta: Any) -> Do
         raise ReadError(doc_id, f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
     if not text.strip():
         raise ReadError(doc_id, "no text (empty or white space only)")
+    limits.check_text(text, doc_id)
     reader_fmt = detect_format(text) if fmt in (None, "jsonl") else fmt
     if reader_fmt == "jsonl":
         raise ReadError(doc_id, "JSON Lines holds many documents: read it with read_file")
     try:
-        reading = READERS[reader_fmt](text)
+        with limits.time_limit(doc_id, "reading"):
+            reading = READERS[reader_fmt](text)
         published = parse_date(meta.get("published")) or reading.published
     except (Malformed, ValueError) as err:
         raise ReadError(doc_id, getattr(err, "reason", str(err))) from err
@@ -65,6 +68,8 @@ def read_file(path: str | Path) -> Iterator[Document | ReadError]:
     and not raised, for the file or each line that cannot be read."""
     name = str(path)
     try:
+        if EXTENSIONS.get(Path(path).suffix.casefold()) != "jsonl":  # a feed: each document is checked
+            limits.check_size(Path(path).stat().st_size, name)
         text = decode(Path(path).read_bytes(), name)
         fmt = detect_format(text, name)
     except ReadError as err:

@@ -1,6 +1,7 @@
 """UCDP's type of violence and ACLED's event and sub-event types for an incident.
 
 ACLED's hierarchy decides between tactics that occur together: a territorial change in a battle
+(claimed and not denied, or confirmed by a third party)
 makes it "Government regains territory" or "Non-state actor overtakes territory"; remote
 violence with no ground fighting is "Explosions/Remote violence", its sub-event the highest
 tactic in the lexicon's order (chemical weapon, air/drone strike, suicide bomb, shelling, remote
@@ -49,6 +50,10 @@ def code(sides: Sides, claims: list[Claim], text: str, lex: Lexicon) -> tuple[in
         return None, None, None
     tov = 1 if sides.a_is_state else 2
     taken = [c for c in claims if c.kind == "control_taken" and c.stance == "asserts"]
+    denied = any(c.kind == "control_taken" and c.stance == "denies" for c in claims)
+    confirmed = any(c.claimant_side == "third_party" for c in taken)
+    if denied and not confirmed:
+        taken = []  # a seizure one side claims and the other denies is not a territorial change
     if taken:
         takers = {c.side for c in taken}
         if "b" in takers or (not sides.a_is_state and takers):

@@ -92,6 +92,8 @@ def assign(
                 a_group.append(n)
             elif n in allies and n not in enemies:
                 a_group.append(n)
+            elif registry.extra.get(n, {}).get("allied_with") == gov_side:
+                a_group.append(n)  # auxiliaries fight beside their government (the VDP)
             elif _type(n, registry) in {"external_forces", "state_forces"} and n not in enemies:
                 a_group.append(n)  # foreign forces fighting beside the government
             else:
