@@ -97,3 +97,10 @@ def stats(store: Store, where: ApiFilter) -> dict[str, Any]:
 
 def _day(value: Any) -> date:
     return as_date(value)
+
+
+def events_of(store: Store, content: str) -> list[Event]:
+    """The stored events a document (by content hash) reported."""
+    ids = [r[0] for r in store.conn.fetch(
+        "SELECT DISTINCT event_id FROM event_sources WHERE content_hash = ? ORDER BY event_id", [content])]
+    return [e for e in map(store.event, ids) if e is not None]

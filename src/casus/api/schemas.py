@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -115,4 +115,3 @@ class Problem(BaseModel):
 
 
 FeatureCollection = dict[str, Any]
-Health = dict[Literal["status", "events"], Any]

@@ -41,6 +41,10 @@ def _register() -> None:
     app.command("events")(events.events)
     app.command("show")(events.show)
 
+    from casus.cli import serve
+
+    app.command("serve")(serve.serve)
+
 
 _register()
 

@@ -39,6 +39,7 @@ class Sentence:
     targets: list[str] = field(default_factory=list)  # actors attacked
     unnamed_agent: bool = False  # someone attacked whom the text does not name ("gunmen")
     insurgents: bool = False  # the insurgency, unnamed ("the rebels")
+    blamed: bool = False  # names who is blamed for, or claims, the story's attack
     report_dates: list[DateMention] = field(default_factory=list)  # when something was said
     claimant_tokens: set[int] = field(default_factory=set)  # who says so: not a party for that
     event_dates: list[DateMention] = field(default_factory=list)
@@ -117,7 +118,7 @@ def group(sentences: list[Sentence], speakers: frozenset[str] = frozenset()) -> 
             current = opened
         elif current is None:
             continue
-        elif sent.violent and _elsewhere_in_time(sent, current):
+        elif sent.violent and not sent.blamed and _elsewhere_in_time(sent, current):
             if when is not None and _names_setting(sent) and incidents[0].place is not None:
                 # "On the evening of 9 August, fighters attacked the army camp": the place the
                 # story is about (its first incident's), on that date

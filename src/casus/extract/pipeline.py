@@ -10,6 +10,7 @@ the last claimant, the date last said); nothing is global but the loaded data.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -99,6 +100,7 @@ class Pipeline:
         self.grammar: Grammar = grammar(lang)
         self.registry: ActorRegistry = load_registry(actors)
         self.gazetteer = Gazetteer.default()
+        self.timings: dict[str, float] = {}  # seconds per stage (nlp, extraction, resolution), summed
 
     def __call__(self, doc: Document) -> list[Event]:
         from casus.resolve.events import build_events
@@ -106,17 +108,28 @@ class Pipeline:
         try:
             view = View(doc)
             sentences = self.read(view, doc)
-            return build_events(doc, view, group(sentences, self.lex.speaker_nouns), sentences, self)
+            t = time.perf_counter()
+            events = build_events(doc, view, group(sentences, self.lex.speaker_nouns), sentences, self)
+            self._clock("resolution", t)
+            return events
         except Exception as exc:  # one bad document never stops a run: name it and say why
             raise ExtractError(doc.doc_id, f"extraction failed: {type(exc).__name__}: {exc}") from exc
 
     # --- reading ------------------------------------------------------------------------------
 
+    def _clock(self, stage: str, since: float) -> float:
+        now = time.perf_counter()
+        self.timings[stage] = self.timings.get(stage, 0.0) + now - since
+        return now
+
     def read(self, view: View, doc: Document) -> list[Sentence]:
+        t = time.perf_counter()
         paras = [p for p in paragraphs(view.clean) if not p.heading]
         if paras and (m := _DATELINE.match(paras[0].text)):
             paras[0].text = " " * m.end() + paras[0].text[m.end():]  # same length: offsets hold
+        t = self._clock("extraction", t)
         parsed = list(self.nlp.pipe(p.text for p in paras))
+        t = self._clock("nlp", t)
         ctx = Context(published=doc.published, dates=DateContext(doc.published, self.lang))
         spans = [(p, s) for p, d in zip(paras, parsed) for s in d.sents]
         per_doc = {id(d): self.registry.find(d, self.nlp) for d in parsed}
@@ -128,6 +141,7 @@ class Pipeline:
             if para is not last_para:
                 ctx.reporter, ctx.report_date, last_para = None, None, para
             out.append(self._sentence(i, para, sent, found, ctx))
+        self._clock("extraction", t)
         return out
 
     def _document_places(self, spans: list[tuple[Paragraph, Span]], actors: list[list[ActorMention]], ctx: Context) -> None:
@@ -168,7 +182,7 @@ class Pipeline:
         ) or any(m.kind in VIOLENT_KINDS and m.stance == "asserts" for m in mentions)
         roles = g.find_roles(sent, actors, place_tokens, lex)
         s = Sentence(i, sent, para.section, dates, actors, places, mentions, violent,
-                     roles.agents, roles.targets, roles.unnamed, insurgents=roles.insurgents)
+                     roles.agents, roles.targets, roles.unnamed, insurgents=roles.insurgents, blamed=roles.blamed)
         s.paragraph_start = para.start  # type: ignore[attr-defined]
         s.event_dates = event_dates(s)
         s.report_dates = [d for d in dates if g.reported_on(sent, d, lex)]

@@ -18,6 +18,7 @@ class Roles:
     targets: list[str] = field(default_factory=list)
     unnamed: bool = False  # an anonymous perpetrator ("gunmen", "assailants")
     insurgents: bool = False  # the insurgency, unnamed ("the rebels", "jihadists")
+    blamed: bool = False  # someone was blamed or claimed responsibility: about the story told
 
 
 GROUP_HEADS = {"militia", "brigade", "battalion", "group", "faction", "movement", "front", "army",
@@ -106,6 +107,7 @@ def find_roles(sent: Span, actors: list[ActorMention], places: set[int], lex: Le
             for child in tok.children:
                 if child.dep_ in {"dobj", "pobj"} or (child.dep_ == "prep" and child.lower_ == "on"):
                     roles.agents += inside(child)
+                    roles.blamed = True
             continue
         if lemma in {"launch", "mount", "stage", "begin", "start", "lead"} and any(
                 c.lemma_.lower() in lex.attack_nouns for c in tok.children if c.dep_ == "dobj"):
@@ -116,6 +118,7 @@ def find_roles(sent: Span, actors: list[ActorMention], places: set[int], lex: Le
             continue
         if lemma == "claim" and any(c.lemma_.lower() in {"responsibility"} | lex.attack_nouns for c in tok.children if c.dep_ == "dobj"):
             roles.agents += [a for c in tok.children if c.dep_ == "nsubj" for a in inside(c)]
+            roles.blamed = True
             continue
         if lemma not in lex.attack_verbs | lex.victim_verbs.get("killed", frozenset()) or tok.pos_ != "VERB":
             continue

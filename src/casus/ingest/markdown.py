@@ -115,6 +115,8 @@ def _front_matter(text: str) -> tuple[dict[str, Any] | None, int]:
         data = yaml.safe_load(m[1])
     except yaml.YAMLError as err:
         raise Malformed(f"front matter is not valid YAML: {err}") from err
+    except RecursionError:  # PyYAML composes recursively: "a: [[[[…" thousands deep
+        raise Malformed("front matter is nested too deep to read") from None
     if data is None:
         return None, m.end()
     if not isinstance(data, dict):

@@ -26,7 +26,7 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
-from casus.ingest.base import LINE, PARAGRAPH, Reading, Stream, is_back_matter
+from casus.ingest.base import LINE, PARAGRAPH, Malformed, Reading, Stream, is_back_matter
 
 HIDDEN_NAMESPACES = frozenset({"file", "image", "media", "category"})
 DROPPED_TAGS = frozenset(
@@ -69,7 +69,10 @@ def looks_like_wikitext(text: str) -> bool:
 
 def read(text: str) -> Reading:
     """Segments of a wikitext article and its infobox."""
-    walker = _walk(text)
+    try:
+        walker = _walk(text)
+    except RecursionError:  # mwparserfromhell builds its tree recursively: {{{{… 10,000 deep
+        raise Malformed("wikitext markup nested too deep to read") from None
     infobox = walker.infobox or {}
     title = next((infobox[k] for k in TITLE_PARAMS if infobox.get(k)), None)
     return Reading(walker.stream.segments(), title=title, infobox=walker.infobox)

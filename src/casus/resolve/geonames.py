@@ -26,6 +26,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 FORMAT = "casus-gazetteer\t1"
@@ -56,6 +57,7 @@ def _tokens(name: str) -> list[str]:
     return "".join(c if c.isalnum() else " " for c in s).split()
 
 
+@lru_cache(maxsize=1 << 16)  # bounded: the same names recur in every sentence and candidate
 def normalize(name: str) -> str:
     """The lookup key: casefolded, accents dropped, apostrophes, hyphens and spaces removed.
 
@@ -65,6 +67,7 @@ def normalize(name: str) -> str:
     return "".join(_tokens(name))
 
 
+@lru_cache(maxsize=1 << 16)
 def strip_admin(name: str) -> tuple[str, frozenset[str]]:
     """The key of ``name`` without admin words (``Région de Mopti`` → ``mopti``) and the
     admin levels those words meant (``{"ADM1"}``; empty when there were none)."""
