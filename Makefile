@@ -3,18 +3,25 @@
 UV_ENV := UV_PYTHON_DOWNLOADS=never UV_LINK_MODE=copy
 UV := $(UV_ENV) $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 
-.PHONY: install setup test eval schema
+.PHONY: install setup test-deps test eval schema
 
 setup:
 	@command -v uv >/dev/null 2>&1 || test -x $(HOME)/.local/bin/uv || python3 -m pip install --quiet --user uv
 	$(UV) sync --frozen
-	@# PostgreSQL server for the store tests (tests/store/postgres.py starts it): Debian's package
+
+# What only the tests need, from Debian's packages when missing: a PostgreSQL server for the
+# store tests (tests/store/postgres.py starts it).
+test-deps:
 	@command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
 
+# The main job: the bundled samples into the embedded database (casus.duckdb), the events as
+# JSON Lines (events.jsonl), and a table of them.
 install: setup
-	.venv/bin/casus extract samples -o events.jsonl
+	.venv/bin/casus ingest samples
+	.venv/bin/casus export --format jsonl -o events.jsonl
+	.venv/bin/casus events
 
-test: setup
+test: setup test-deps
 	.venv/bin/python -m pytest
 
 eval: setup

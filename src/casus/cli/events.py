@@ -13,7 +13,7 @@ from rich.table import Table
 from casus.errors import CasusError
 from casus.model import Event
 
-out = Console()
+out = Console(width=None if Console().is_terminal else 160)  # a pipe or log gets whole rows
 err = Console(stderr=True)
 DB_HELP = "DuckDB file or postgresql:// URL."
 

@@ -15,7 +15,7 @@ from casus.errors import CasusError, DocumentError
 from casus.export.jsonl import write_event
 from casus.limits import MAX_BYTES_HELP, TIMEOUT_HELP, configure as configure_limits
 
-err = Console(stderr=True)
+err = Console(stderr=True, width=None if Console(stderr=True).is_terminal else 160)
 
 
 def extract(

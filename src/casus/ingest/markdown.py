@@ -56,7 +56,7 @@ def looks_like_markdown(text: str) -> bool:
     """True for text with several of: ``#`` headings, ``[links](url)``, ``**bold**``, images."""
     signs = (
         re.search(r"^#{1,6} \S", text, re.M),
-        re.search(r"\[[^\]\n]+\]\([^)\s]+\)", text),
+        re.search(r"\[[^\[\]\n]+\]\([^)\s]+\)", text),  # no "[" in the label: linear on "[[[[…"
         re.search(r"\*\*[^*\n]+\*\*", text),
         re.search(r"^[ \t]*[-*] \S", text, re.M),
     )

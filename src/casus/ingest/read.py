@@ -39,7 +39,8 @@ def read_text(text: str, doc_id: str, fmt: str | None = None, **meta: Any) -> Do
     if not text.strip():
         raise ReadError(doc_id, "no text (empty or white space only)")
     limits.check_text(text, doc_id)
-    reader_fmt = detect_format(text) if fmt in (None, "jsonl") else fmt
+    with limits.time_limit(doc_id, "reading"):
+        reader_fmt = detect_format(text) if fmt in (None, "jsonl") else fmt
     if reader_fmt == "jsonl":
         raise ReadError(doc_id, "JSON Lines holds many documents: read it with read_file")
     try:
@@ -71,7 +72,8 @@ def read_file(path: str | Path) -> Iterator[Document | ReadError]:
         if EXTENSIONS.get(Path(path).suffix.casefold()) != "jsonl":  # a feed: each document is checked
             limits.check_size(Path(path).stat().st_size, name)
         text = decode(Path(path).read_bytes(), name)
-        fmt = detect_format(text, name)
+        with limits.time_limit(name, "reading"):
+            fmt = detect_format(text, name)
     except ReadError as err:
         yield err
         return

@@ -22,11 +22,12 @@ export const GEO_PRECISION = { 1: "town itself", 2: "near it or a small area", 3
 export const VIOLENCE = { 1: "state-based", 2: "non-state", 3: "one-sided" };
 export const CLAIMANT_SIDE = { a: "side A", b: "side B", third_party: "third party", unknown: "not known" };
 export const SIDE = { a: "side A", b: "side B", civilians: "civilians", unknown: "unattributed" };
+/** Claim kinds, in the order the panel shows them (losses of life first). */
 export const KIND = {
   killed: "Killed", injured: "Injured", missing: "Missing", taken_prisoner: "Taken prisoner",
-  released: "Released", vehicles_captured: "Vehicles captured", vehicles_destroyed: "Vehicles destroyed",
-  materiel_seized: "Materiel seized", control_taken: "Control taken", withdrawal: "Withdrawal",
-  attack: "Attack", reinforcement: "Reinforcement", displaced: "Displaced",
+  released: "Released", displaced: "Displaced", control_taken: "Control taken", withdrawal: "Withdrawal",
+  vehicles_destroyed: "Vehicles destroyed", vehicles_captured: "Vehicles captured",
+  materiel_seized: "Materiel seized", reinforcement: "Reinforcement", attack: "Attack",
 };
 
 /** "2023-09-28" or "2024-08-09 – 2024-08-10", or "date not known". */

@@ -67,8 +67,7 @@ function claimCard(c, e, docsById, onPick) {
     el("div", { class: "claim-head" },
       el("span", { class: "figure" }, figure(c) || "—"),
       el("span", { class: `stance ${c.stance}` }, c.stance)),
-    el("div", { class: "claim-about" }, `${KIND[c.kind] || c.kind}, ${SIDE[c.side]}${sideName ? ` (${sideName})` : ""}`,
-      c.subject ? el("span", { class: "muted" }, ` — “${c.subject}”`) : null),
+    el("div", { class: "claim-about" }, c.subject ? `“${c.subject}”` : `${SIDE[c.side]}${sideName ? ` (${sideName})` : ""}`),
     el("div", { class: "claimant" }, el("strong", {}, c.claimant || "the document itself"),
       " ", el("span", { class: `badge cs-${c.claimant_side}` }, CLAIMANT_SIDE[c.claimant_side])),
     el("div", { class: "muted" }, c.claim_date ? `said ${c.claim_date}` : "date of the claim not known", " · ", doc?.title || c.doc_id),
@@ -85,12 +84,14 @@ function claims(e, docsById, onPick) {
   });
   const cards = [];
   const section = el("section", { class: "claims" }, el("h3", {}, `${e.claims.length} claim${e.claims.length === 1 ? "" : "s"}`));
-  for (const [key, list] of groups) {
+  const order = Object.keys(KIND);
+  const sorted = [...groups].sort(([a], [b]) => order.indexOf(a.split("|")[0]) - order.indexOf(b.split("|")[0]));
+  for (const [key, list] of sorted) {
     const [kind, side] = key.split("|");
     const figures = new Set(list.map(([c]) => `${c.stance}${figure(c)}`));
     const conflict = list.length > 1 && figures.size > 1;
     section.append(el("div", { class: `claim-group${conflict ? " conflict" : ""}` },
-      el("h4", {}, `${KIND[kind] || kind} — ${SIDE[side]}`, conflict ? el("span", { class: "conflict-tag" }, "claims differ") : null),
+      el("h4", {}, `${KIND[kind] || kind} — ${SIDE[side]}${side === "a" && e.side_a ? ` (${e.side_a})` : side === "b" && e.side_b ? ` (${e.side_b})` : ""}`, conflict ? el("span", { class: "conflict-tag" }, "claims differ") : null),
       el("div", { class: "claim-row" }, list.map(([c, i]) => {
         const card = claimCard(c, e, docsById, () => onPick(i));
         card.dataset.claim = String(i);
@@ -120,12 +121,13 @@ export function renderEvent(panel, detail, onBack) {
       e.where_description ? fact("As written", `“${e.where_description}”`) : [],
       fact("Type", e.event_type || "not coded", e.sub_event_type ? ` / ${e.sub_event_type}` : "", " ",
         code("UCDP type", e.type_of_violence, VIOLENCE))),
-    sides(e), deaths(e), section, source,
+    sides(e), deaths(e), section,
   );
 
-  async function pick(i) {
+  async function pick(i, scroll = true) {
     cards.forEach((card, j) => card.classList.toggle("selected", i === j));
     const c = e.claims[i];
+    cards[i].closest(".claim-group").after(source); // the quote right under the claims it is compared with
     clear(source).append(el("h3", {}, "Source"), el("p", { class: "muted" }, "Loading the document…"));
     let doc;
     try {
@@ -142,9 +144,10 @@ export function renderEvent(panel, detail, onBack) {
         " · the selected claim's quote is marked; the event's other quotes are underlined"),
       text);
     const mark = text.querySelector("mark.current");
+    if (scroll) source.scrollIntoView({ block: "nearest" });
     if (mark) text.scrollTop = Math.max(0, mark.offsetTop - text.offsetTop - text.clientHeight / 3);
   }
 
   const first = e.claims.findIndex((c) => c.kind === "killed");
-  if (e.claims.length) pick(first >= 0 ? first : 0);
+  if (e.claims.length) pick(first >= 0 ? first : 0, false);
 }
