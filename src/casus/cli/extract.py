@@ -27,6 +27,10 @@ def extract(
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress or summary."),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=MAX_BYTES_HELP),
     timeout: Optional[float] = typer.Option(None, "--timeout", help=TIMEOUT_HELP),
+    engine: str = typer.Option("serial", "--engine", help="serial, or dask: extraction on Dask workers (docs/scaling.md)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: a scheduler address (default: a local cluster)."),
+    workers: int = typer.Option(2, "--workers", help="With --engine dask: local worker processes, one core each."),
+    parts: Optional[Path] = typer.Option(None, "--parts", help="With --engine dask: also write part-NNNNN.jsonl files here."),
 ) -> None:
     """Extract coded events from documents and write them as JSON Lines."""
     from casus.extract.pipeline import extract as extract_events
@@ -37,6 +41,8 @@ def extract(
     except CasusError as exc:
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(2) from exc
+    if engine != "serial":
+        return _on_engine(paths, output, lang, actors, summary, quiet, engine, scheduler, workers, parts)
 
     missing = [p for p in paths if not p.exists()]
     for p in missing:
@@ -78,6 +84,36 @@ def extract(
     if not quiet:
         err.print(f"{read} read, {extracted - len(missing)} extracted ({len(events_all)} events), {refused} refused")
     if read == 0:
+        raise typer.Exit(1)
+
+
+def _on_engine(paths: list[Path], output: str, lang: Optional[str], actors: list[Path], summary: bool, quiet: bool,
+               engine: str, scheduler: Optional[str], workers: int, parts: Optional[Path]) -> None:
+    """The same command with extraction on Dask workers (casus.engine)."""
+    if engine != "dask":
+        raise typer.BadParameter(f"unknown engine {engine!r} (serial or dask)", param_hint="--engine")
+    from casus.engine.commands import EngineOptions, extract as extract_on_engine
+
+    missing = [p for p in paths if not p.exists()]
+    for p in missing:
+        _refused(f"{p}: no such file or folder")
+    options = EngineOptions(scheduler=scheduler, workers=workers, parts=parts)
+    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
+    try:
+        counts = extract_on_engine([p for p in paths if p.exists()], lang, tuple(str(a) for a in actors), out,
+                                   options, _refused)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if summary and not quiet and counts.events:
+        table = summary_table(counts.first)
+        table.title = f"{counts.events} events"
+        table.caption = f"first {len(counts.first)} of {counts.events}" if counts.events > len(counts.first) else None
+        err.print(table)
+    if not quiet:
+        err.print(f"{counts.read} read, {counts.extracted} extracted ({counts.events} events), "
+                  f"{counts.refused + len(missing)} refused")
+    if counts.read == 0:
         raise typer.Exit(1)
 
 

@@ -125,12 +125,16 @@ class Pipeline:
     def read(self, view: View, doc: Document) -> list[Sentence]:
         t = time.perf_counter()
         paras = [p for p in paragraphs(view.clean) if not p.heading]
+        published = doc.published
         if paras and (m := _DATELINE.match(paras[0].text)):
+            if published is None:  # "BAMAKO, 29 septembre 2023 (AFP) -": the story's date
+                said = [d for d in DateContext(None, self.lang).feed(m.group()) if d.prec == 1 and not d.relative]
+                published = said[0].date_start if said else None
             paras[0].text = " " * m.end() + paras[0].text[m.end():]  # same length: offsets hold
         t = self._clock("extraction", t)
         parsed = list(self.nlp.pipe(p.text for p in paras))
         t = self._clock("nlp", t)
-        ctx = Context(published=doc.published, dates=DateContext(doc.published, self.lang))
+        ctx = Context(published=published, dates=DateContext(published, self.lang))
         spans = [(p, s) for p, d in zip(paras, parsed) for s in d.sents]
         per_doc = {id(d): self.registry.find(d, self.nlp) for d in parsed}
         actors = [[m for m in per_doc[id(s.doc)] if s.start <= m.start < s.end] for _, s in spans]
@@ -203,8 +207,8 @@ class Pipeline:
         for verb in sent:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.denial_verbs:
                 continue
-            objs = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
-            if not objs & (lex.reporting_nouns | {"it", "this", "that", "allegation", "figure", "toll", "claim"}):
+            objs = {c.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "obj"}}
+            if not objs & (lex.reporting_nouns | {"it", "this", "that", "allegation", "figure", "toll", "claim", "ce", "cela"}):
                 continue
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subj is None:

@@ -45,6 +45,7 @@ SETTING = {"town", "city", "village", "camp", "base", "locality", "commune", "ar
            "vicinity", "governorate", "neighbourhood", "neighborhood", "suburb", "countryside", "road"}
 PARTICLES = {"al", "el", "ag", "ould", "de", "du", "des", "la", "le", "ar", "as", "ash", "ad", "an",
              "ibn", "bin", "ben", "abu", "umm", "tell", "ras", "deir", "ain", "bab"}
+FRENCH_LOCATIVE = {"à", "au", "aux", "près", "vers", "dans", "d'", "d’", "entre", "sur", "autour", "depuis"}
 SETTLEMENTS = {"town", "city", "village", "camp", "locality", "hamlet", "neighbourhood", "neighborhood",
                "suburb", "district"}
 NEAR_WORDS = {"near", "outside", "around", "outskirts", "vicinity", "close", "far", "nearby", "environs"}
@@ -175,6 +176,8 @@ def _setting(doc: Doc, sent: Span, start: int, end: int) -> _Setting:
     after = _fold(doc[end].text) if end < sent.end else ""
     text = doc[start:end].text
     s.locative = last in LOCATIVE or (last == "the" and len(words) > 1 and words[-2] in LOCATIVE)
+    if before and before[-1].lower_ in FRENCH_LOCATIVE:  # "à Dioura", "près d'Inatès" (read unfolded)
+        s.locative = True
     if any(w in SETTING for w in words[-3:]) and any(w in {"of", "at", "in"} for w in words[-2:]):
         s.locative = True
     s.named_setting = last in SETTLEMENTS or (len(words) > 1 and words[-2] in SETTLEMENTS and last == "of")
