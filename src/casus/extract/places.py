@@ -180,7 +180,7 @@ def _setting(doc: Doc, sent: Span, start: int, end: int) -> _Setting:
         s.locative = True
     if any(w in SETTING for w in words[-3:]) and any(w in {"of", "at", "in"} for w in words[-2:]):
         s.locative = True
-    s.named_setting = last in SETTLEMENTS or (len(words) > 1 and words[-2] in SETTLEMENTS and last == "of")
+    s.named_setting = last in SETTLEMENTS or (len(words) > 1 and words[-2] in SETTLEMENTS and last in {"of", "at"})
     if after in ADMIN_LEVELS:
         s.admin_name = f"{text} {doc[end].text}"
     elif len(words) >= 2 and last in {"of", "de", "du", "d"} and words[-2] in ADMIN_LEVELS:

@@ -118,7 +118,8 @@ def _event(doc: Document, view: View, inc: Incident, pipe: "Pipeline", dyad, thi
         forces = pipe.registry.state_forces.get(iso3)
         if forces and words & (pipe.lex.state_nouns | {"checkpoint", "barracks"}):
             named.append(forces)  # "soldiers were killed" in Mali: Mali's forces
-        elif forces and any(s.insurgents for s in opening):
+        elif forces and any(s.insurgents for s in opening) and not any(
+                m.role == "civilians" for s in inc.sentences for m in s.mentions):
             named.append(forces)  # "rebels launched an offensive": against the government
             assumed.append(f"the rebels fought {pipe.registry.side_name(forces)}, which the text does not name")
     civilians_hit = any(m.role == "civilians" for s in inc.sentences for m in s.mentions)
