@@ -26,20 +26,25 @@ class Grammar:
     reported_on: Callable[..., Any]  # (sent, DateMention, lex) -> bool
     in_retrospect: Callable[..., Any]  # (token) -> bool
 
+    @classmethod
+    def of(cls, claims: Any, attribution: Any, roles: Any) -> "Grammar":
+        """A grammar from a language's three modules, which define the functions by name."""
+        return cls(
+            figure_claims=claims.figure_claims,
+            unquantified_claims=claims.unquantified_claims,
+            outcome_claims=claims.outcome_claims,
+            attribute=attribution.attribute,
+            denials_after=attribution.denials_after,
+            find_roles=roles.find_roles,
+            reported_on=roles.reported_on,
+            in_retrospect=roles.in_retrospect,
+        )
+
 
 def _english() -> Grammar:
     from casus.extract import attribution, claims, roles
 
-    return Grammar(
-        figure_claims=claims.figure_claims,
-        unquantified_claims=claims.unquantified_claims,
-        outcome_claims=claims.outcome_claims,
-        attribute=attribution.attribute,
-        denials_after=attribution.denials_after,
-        find_roles=roles.find_roles,
-        reported_on=roles.reported_on,
-        in_retrospect=roles.in_retrospect,
-    )
+    return Grammar.of(claims, attribution, roles)
 
 
 def _french() -> Grammar:

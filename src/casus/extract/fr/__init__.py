@@ -14,13 +14,4 @@ def grammar() -> Grammar:
     """The French grammar."""
     from casus.extract.fr import attribution, claims, roles
 
-    return Grammar(
-        figure_claims=claims.figure_claims,
-        unquantified_claims=claims.unquantified_claims,
-        outcome_claims=claims.outcome_claims,
-        attribute=attribution.attribute,
-        denials_after=attribution.denials_after,
-        find_roles=roles.find_roles,
-        reported_on=roles.reported_on,
-        in_retrospect=roles.in_retrospect,
-    )
+    return Grammar.of(claims, attribution, roles)
