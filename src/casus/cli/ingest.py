@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
@@ -11,6 +11,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from casus.errors import CasusError, DocumentError
 from casus.limits import MAX_BYTES_HELP, TIMEOUT_HELP, configure as configure_limits
+
+if TYPE_CHECKING:
+    from casus.store import Store
 
 err = Console(stderr=True)
 DB_HELP = "DuckDB file or postgresql:// URL."
@@ -25,6 +28,9 @@ def ingest(
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress or counts."),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=MAX_BYTES_HELP),
     timeout: Optional[float] = typer.Option(None, "--timeout", help=TIMEOUT_HELP),
+    engine: str = typer.Option("serial", "--engine", help="serial, or dask: extraction on Dask workers, one writer (docs/scaling.md)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: a scheduler address (default: a local cluster)."),
+    workers: int = typer.Option(2, "--workers", help="With --engine dask: local worker processes, one core each."),
 ) -> None:
     """Extract events from documents and store them, merged with the reports already stored."""
     from casus.extract.pipeline import extract as extract_events
@@ -42,8 +48,10 @@ def ingest(
     try:
         store = open_store(db)
     except CasusError as exc:
-        err.print(f"[red]error[/] {exc}")
+        _say("error", str(exc), "red")
         raise typer.Exit(2) from exc
+    if engine != "serial":
+        return _on_engine(store, paths, lang, extra, verbose, quiet, engine, scheduler, workers)
     read = stored = unchanged = refused = reports = new = merged = 0
     with store, Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
@@ -54,20 +62,20 @@ def ingest(
             progress.advance(task)
             if isinstance(item, DocumentError):
                 refused += 1
-                err.print(f"[red]refused[/] {item.doc_id}: {item.reason}")
+                _say("refused", f"{item.doc_id}: {item.reason}", "red")
                 continue
             read += 1
             progress.update(task, description=item.doc_id[-50:])
             if store.stored_as(item) is not None:
                 unchanged += 1
                 if verbose:
-                    err.print(f"unchanged {item.doc_id}")
+                    _say("unchanged", item.doc_id)
                 continue
             try:
                 events = extract_events(item, actors=extra)
             except CasusError as exc:
                 refused += 1
-                err.print(f"[red]refused[/] {exc}")
+                _say("refused", str(exc), "red")
                 continue
             added = store.add(item, events, registry(extra))
             if not added.stored:
@@ -76,7 +84,7 @@ def ingest(
             stored, reports = stored + 1, reports + added.reports
             new, merged = new + added.new_events, merged + added.merged
             if verbose:
-                err.print(f"stored {item.doc_id}: {added.reports} events ({added.new_events} new, {added.merged} merged)")
+                _say("stored", f"{item.doc_id}: {added.reports} events ({added.new_events} new, {added.merged} merged)")
         counts = store.counts()
     if not quiet:
         err.print(
@@ -85,4 +93,32 @@ def ingest(
             f"and {counts['events']} events"
         )
     if read == 0 and refused:
+        raise typer.Exit(1)
+
+
+def _say(label: str, message: str, style: str | None = None) -> None:
+    """One line about a document, printed as it is: ids and paths from untrusted input are never
+    read as markup ("[/x]" in a feed id stopped the run with a MarkupError)."""
+    err.print(label, style=style, end=" ")
+    err.print(message, markup=False, highlight=False, soft_wrap=True)
+
+
+def _on_engine(store: Store, paths: list[Path], lang: Optional[str], extra: tuple[str, ...], verbose: bool,
+               quiet: bool, engine: str, scheduler: Optional[str], workers: int) -> None:
+    """The same command with extraction on Dask workers and this process the one writer."""
+    from casus.engine.commands import EngineOptions, ingest as ingest_on_engine
+
+    with store:
+        if engine != "dask":
+            raise typer.BadParameter(f"unknown engine {engine!r} (serial or dask)", param_hint="--engine")
+        c = ingest_on_engine(store, paths, lang, extra, EngineOptions(scheduler=scheduler, workers=workers), err.print,
+                             verbose)
+        counts = store.counts()
+    if not quiet:
+        err.print(
+            f"{c.read} read, {c.stored} stored ({c.reports} events: {c.new} new, {c.merged} merged into earlier ones), "
+            f"{c.unchanged} unchanged, {c.refused} refused; the store holds {counts['documents']} documents "
+            f"and {counts['events']} events"
+        )
+    if c.read == 0 and c.refused:
         raise typer.Exit(1)

@@ -6,11 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from casus.engine.cluster import cluster
 from casus.engine.run import DocResult, extract_partitions
-from casus.model import Event
+from casus.errors import DocumentError
+from casus.model import Document, Event
+
+if TYPE_CHECKING:
+    from casus.store import Store
 
 SUMMARY_EVENTS = 50
 """Events kept for the summary table; the rest are counted, not held."""
@@ -85,3 +89,70 @@ def extract(
         if part_file:
             part_file.close()
     return counts
+
+
+@dataclass
+class IngestCounts:
+    read: int = 0
+    stored: int = 0
+    unchanged: int = 0
+    refused: int = 0
+    reports: int = 0
+    new: int = 0
+    merged: int = 0
+
+
+def ingest(
+    store: Store, paths: Sequence[Path], lang: str | None, actors: tuple[str, ...], options: EngineOptions,
+    say: Callable[[str], None], verbose: bool = False,
+) -> IngestCounts:
+    """Ingest on the engine: workers extract, this process alone writes, in input order, so the
+    store ends as the serial path leaves it. Documents already stored are not shipped."""
+    from casus.extract.actors import registry
+    from casus.ingest import read_paths
+
+    reg = registry(actors)
+    c = IngestCounts()
+    items = (
+        _Stored(item) if not isinstance(item, DocumentError) and store.stored_as(item) is not None else item
+        for item in read_paths(paths, lang=lang)
+    )
+    with cluster(options.scheduler, options.workers) as client:
+        for part in extract_partitions(client, items, actors, options.batch):
+            for r in part.results:
+                if r.read_error is not None:
+                    if isinstance(r.read_error, _Stored):
+                        c.read, c.unchanged = c.read + 1, c.unchanged + 1
+                        if verbose:
+                            say(f"unchanged {r.read_error.doc_id}")
+                        continue
+                    c.refused += 1
+                    say(f"[red]refused[/] {r.read_error.doc_id}: {r.read_error.reason}")
+                    continue
+                c.read += 1
+                assert r.doc is not None
+                if store.stored_as(r.doc) is not None:  # the same text earlier in this input
+                    c.unchanged += 1
+                    if verbose:
+                        say(f"unchanged {r.doc.doc_id}")
+                    continue
+                if r.error is not None:
+                    c.refused += 1
+                    say(f"[red]refused[/] {r.error}")
+                    continue
+                added = store.add(r.doc, r.events, reg)
+                if not added.stored:
+                    c.unchanged += 1
+                    continue
+                c.stored, c.reports = c.stored + 1, c.reports + added.reports
+                c.new, c.merged = c.new + added.new_events, c.merged + added.merged
+                if verbose:
+                    say(f"stored {r.doc.doc_id}: {added.reports} events ({added.new_events} new, {added.merged} merged)")
+    return c
+
+
+class _Stored(DocumentError):
+    """A document already in the store: kept on the driver like a read error, never shipped."""
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__(doc.doc_id, "already stored")

@@ -18,12 +18,23 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _SAMPLE = 20_000  # characters read: the opening of a long document is enough
 
 
+def _spacy_stop_words(lang: str) -> set[str]:
+    """spaCy's ``spacy/lang/<lang>/stop_words.py`` list, read without importing the language
+    package (``spacy.lang.fr`` compiles its tokenizer exceptions on import: 3 s of start-up)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("spacy")
+    assert spec is not None and spec.origin is not None
+    path = Path(spec.origin).parent / "lang" / lang / "stop_words.py"
+    namespace: dict[str, object] = {}
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
+    return namespace["STOP_WORDS"]  # type: ignore[return-value]
+
+
 @cache
 def _stop_words() -> dict[str, frozenset[str]]:
-    from spacy.lang.en.stop_words import STOP_WORDS as EN
-    from spacy.lang.fr.stop_words import STOP_WORDS as FR
-
-    en, fr = {w.lower() for w in EN}, {w.lower() for w in FR}
+    en, fr = {w.lower() for w in _spacy_stop_words("en")}, {w.lower() for w in _spacy_stop_words("fr")}
     return {"en": frozenset(en - fr), "fr": frozenset(fr - en)}
 
 

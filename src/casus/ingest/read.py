@@ -39,7 +39,7 @@ def read_text(text: str, doc_id: str, fmt: str | None = None, **meta: Any) -> Do
     if not text.strip():
         raise ReadError(doc_id, "no text (empty or white space only)")
     limits.check_text(text, doc_id)
-    _refuse_surrogates(doc_id, text=text, doc_id=doc_id, **meta)
+    _refuse_surrogates(doc_id, {"text": text, "id": doc_id, **meta})
     with limits.time_limit(doc_id, "reading"):
         reader_fmt = detect_format(text) if fmt in (None, "jsonl") else fmt
     if reader_fmt == "jsonl":
@@ -127,7 +127,7 @@ def _files(given: str | Path) -> Iterator[str | Path | ReadError]:
         yield ReadError(str(given), "no such file or folder")
 
 
-def _refuse_surrogates(doc_id: str, **fields: Any) -> None:
+def _refuse_surrogates(doc_id: str, fields: dict[str, Any]) -> None:
     """A ReadError for a lone surrogate ("\\ud800" in a JSON feed or body): no Unicode text,
     and nothing downstream (hashing, the store, JSON output) can encode it."""
     for what, value in fields.items():
@@ -136,7 +136,7 @@ def _refuse_surrogates(doc_id: str, **fields: Any) -> None:
                 value.encode("utf-8")
             except UnicodeEncodeError as err:
                 name = doc_id.encode("utf-8", "backslashreplace").decode("utf-8")
-                raise ReadError(name, f"{what.replace('_', ' ')} is not Unicode text: a lone surrogate "
+                raise ReadError(name, f"{what}: not Unicode text, a lone surrogate "
                                       f"({value[err.start]!r}) at character {err.start}") from None
 
 
