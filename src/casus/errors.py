@@ -3,7 +3,9 @@
     CasusError
     ├── DocumentError          a document was refused (carries doc_id and reason)
     │   ├── ReadError          it could not be read or decoded (empty, binary, bad encoding…)
-    │   └── ExtractError       extraction failed on it
+    │   │   └── TooLarge       over the size limit (casus.limits)
+    │   ├── ExtractError       extraction failed on it
+    │   └── TimedOut           over the time limit (casus.limits): ReadTimedOut, ExtractTimedOut
     └── ConfigError            bad options, data files or set-up
 """
 

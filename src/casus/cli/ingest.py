@@ -103,6 +103,11 @@ def _say(label: str, message: str, style: str | None = None) -> None:
     err.print(message, markup=False, highlight=False, soft_wrap=True)
 
 
+def _plain(line: str) -> None:
+    """A line from the engine, never read as markup (it holds ids and paths)."""
+    err.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
 def _on_engine(store: Store, paths: list[Path], lang: Optional[str], extra: tuple[str, ...], verbose: bool,
                quiet: bool, engine: str, scheduler: Optional[str], workers: int) -> None:
     """The same command with extraction on Dask workers and this process the one writer."""
@@ -111,7 +116,7 @@ def _on_engine(store: Store, paths: list[Path], lang: Optional[str], extra: tupl
     with store:
         if engine != "dask":
             raise typer.BadParameter(f"unknown engine {engine!r} (serial or dask)", param_hint="--engine")
-        c = ingest_on_engine(store, paths, lang, extra, EngineOptions(scheduler=scheduler, workers=workers), err.print,
+        c = ingest_on_engine(store, paths, lang, extra, EngineOptions(scheduler=scheduler, workers=workers), _plain,
                              verbose)
         counts = store.counts()
     if not quiet:

@@ -127,7 +127,7 @@ def ingest(
                             say(f"unchanged {r.read_error.doc_id}")
                         continue
                     c.refused += 1
-                    say(f"[red]refused[/] {r.read_error.doc_id}: {r.read_error.reason}")
+                    say(f"refused {r.read_error.doc_id}: {r.read_error.reason}")
                     continue
                 c.read += 1
                 assert r.doc is not None
@@ -138,7 +138,7 @@ def ingest(
                     continue
                 if r.error is not None:
                     c.refused += 1
-                    say(f"[red]refused[/] {r.error}")
+                    say(f"refused {r.error}")
                     continue
                 added = store.add(r.doc, r.events, reg)
                 if not added.stored:
