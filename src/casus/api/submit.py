@@ -55,7 +55,7 @@ async def _body(request: Request, limit: int) -> bytes:
 def _submission_from_json(body: bytes) -> Submission:
     try:
         data = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # RecursionError: nested too deep
         raise HTTPException(400, f"the body is not valid JSON: {exc}") from exc
     if not isinstance(data, dict):
         raise HTTPException(422, "the body must be a JSON object with at least id and text")
