@@ -55,10 +55,10 @@ class EventFilter:
             parts.append("date_start <= ?")
             params.append(self.until)
         if self.actor:
-            like = f"%{self.actor.lower()}%"
+            # a plain substring match: no LIKE, so "%" and "_" in a filter mean themselves
             cols = ("side_a", "side_b", "side_a_actors", "side_b_actors")
-            parts.append("(" + " OR ".join(f"lower(COALESCE({c}, '')) LIKE ?" for c in cols) + ")")
-            params += [like] * len(cols)
+            parts.append("(" + " OR ".join(f"strpos(lower(COALESCE({c}, '')), ?) > 0" for c in cols) + ")")
+            params += [self.actor.lower()] * len(cols)
         if self.event_type:
             parts.append("(lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))")
             params += [self.event_type, self.event_type]
@@ -297,8 +297,8 @@ class Store:
 
     def event(self, event_id: str) -> Event | None:
         """One event by id (a unique prefix of the id is enough)."""
-        found = self.conn.fetch("SELECT event_id FROM events WHERE event_id LIKE ? ORDER BY event_id LIMIT 2",
-                                [event_id + "%"])
+        found = self.conn.fetch("SELECT event_id FROM events WHERE left(event_id, length(?)) = ? ORDER BY event_id LIMIT 2",
+                                [event_id, event_id])
         if len(found) != 1:
             return None
         cols, rows = self.conn.columns("SELECT * FROM events WHERE event_id = ?", [found[0][0]])
