@@ -82,7 +82,7 @@ def paragraph_texts(doc: object) -> list[str]:
 def casus_run(args: argparse.Namespace, store: object | None) -> tuple[Run, float]:
     from casus.errors import CasusError
     from casus.extract.actors import registry
-    from casus.extract.pipeline import _PIPELINES, extract
+    from casus.extract.pipeline import _PIPELINES, extract_many
 
     run = Run(args.docs)
     reg = registry(())
@@ -92,7 +92,8 @@ def casus_run(args: argparse.Namespace, store: object | None) -> tuple[Run, floa
     if args.engine == "dask":
         results = _on_engine(args, run)
     else:
-        results = ((d, *_extract_one(extract, d, CasusError)) for d in documents(args.corpus, args.docs, run))
+        results = ((d, [] if isinstance(r, CasusError) else r, isinstance(r, CasusError))
+                   for d, r in extract_many(documents(args.corpus, args.docs, run)))  # batched, as casus extract
     for doc, events, failed in results:
         if failed:
             run.refused += 1
@@ -112,15 +113,6 @@ def casus_run(args: argparse.Namespace, store: object | None) -> tuple[Run, floa
                 run.stages[stage] += seconds
     run.memory.append((run.docs, round(rss_mb(), 1)))
     return run, elapsed
-
-
-def _extract_one(extract, doc, error) -> tuple[list, bool]:  # type: ignore[no-untyped-def]
-    if isinstance(doc, Exception):
-        return [], True
-    try:
-        return extract(doc), False
-    except error:
-        return [], True
 
 
 def _on_engine(args: argparse.Namespace, run: Run) -> Iterator[tuple[object, list, bool]]:

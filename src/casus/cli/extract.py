@@ -33,7 +33,7 @@ def extract(
     parts: Optional[Path] = typer.Option(None, "--parts", help="With --engine dask: also write part-NNNNN.jsonl files here."),
 ) -> None:
     """Extract coded events from documents and write them as JSON Lines."""
-    from casus.extract.pipeline import extract as extract_events
+    from casus.extract.pipeline import extract_many as extract_events
     from casus.ingest import read_paths
 
     try:
@@ -58,7 +58,9 @@ def extract(
             TimeElapsedColumn(), console=err, transient=True, disable=quiet or not err.is_terminal,
         ) as progress:
             task = progress.add_task("", total=None)
-            for item in read_paths([p for p in paths if p.exists()], lang=lang):
+            # documents are parsed in batches (casus.extract.pipeline.extract_many); results, and
+            # refusals of unreadable documents, still come one a document in input order
+            for item, events in extract_events(read_paths([p for p in paths if p.exists()], lang=lang), actors=extra):
                 progress.advance(task)
                 if isinstance(item, DocumentError):
                     refused += 1
@@ -66,11 +68,9 @@ def extract(
                     continue
                 read += 1
                 progress.update(task, description=item.doc_id[-50:])
-                try:
-                    events = extract_events(item, actors=extra)
-                except CasusError as exc:
+                if isinstance(events, CasusError):
                     refused += 1
-                    _refused(str(exc))
+                    _refused(str(events))
                     continue
                 extracted += 1
                 for event in events:

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc as SpacyDoc, Span
 
 from casus import limits
-from casus.errors import ExtractError
+from casus.errors import DocumentError, ExtractError
 from casus.extract import nlp as nlp_mod
 from casus.extract.actors import ActorMention, ActorRegistry, registry as load_registry
 from casus.extract.attribution import Claimant, _claimant as _claimant_of
@@ -45,6 +47,8 @@ VIOLENT_KINDS = {"killed", "injured", "control_taken", "taken_prisoner", "missin
 GROUP_CLAIMANTS = {"group", "movement", "coalition", "organisation", "organization", "jihadists",
                    "rebels", "militants", "insurgents", "fighters"}
 _BREAKS = re.compile(r"[\t\r\n\f\v\u2028\u2029]")
+CHUNK_CHARS = 200_000  # Pipeline.pipe: characters of text parsed in one nlp.pipe call, about
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -103,17 +107,109 @@ class Pipeline:
         self.timings: dict[str, float] = {}  # seconds per stage (nlp, extraction, resolution), summed
 
     def __call__(self, doc: Document) -> list[Event]:
-        from casus.resolve.events import build_events
-
         try:
             view = View(doc)
-            sentences = self.read(view, doc)
+            paras, published = self.prepare(view, doc)
             t = time.perf_counter()
-            events = build_events(doc, view, group(sentences, self.lex.speaker_nouns), sentences, self)
-            self._clock("resolution", t)
-            return events
+            parsed = list(self.nlp.pipe(p.text for p in paras))
+            self._clock("nlp", t)
+            return self.finish(doc, view, paras, published, parsed)
         except Exception as exc:  # one bad document never stops a run: name it and say why
-            raise ExtractError(doc.doc_id, f"extraction failed: {type(exc).__name__}: {exc}") from exc
+            raise _failed(doc, exc) from exc
+
+    def pipe(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[tuple[Document, list[Event] | DocumentError]]:
+        """Each document with its events, or the refusal that names it, in input order: what
+        ``extract`` gives one document at a time, with the paragraphs of up to ``batch_size``
+        documents (and about ``CHUNK_CHARS`` characters) parsed in one ``nlp.pipe`` call.
+
+        Limits (casus.limits) as ``extract``: the size is checked per document, the time limit
+        is applied per document to its preparation and finishing. The parse of a chunk has the
+        time limit too; when it fails or runs over, each of its documents is parsed again on
+        its own, under its own limit, so that only the document at fault is refused."""
+        chunk: list[Document] = []
+        chars = 0
+        for doc in docs:
+            if chunk and chars + len(doc.text) > CHUNK_CHARS:
+                yield from self._pipe_chunk(chunk)
+                chunk, chars = [], 0
+            chunk.append(doc)
+            chars += len(doc.text)
+            if len(chunk) >= batch_size:
+                yield from self._pipe_chunk(chunk)
+                chunk, chars = [], 0
+        if chunk:
+            yield from self._pipe_chunk(chunk)
+
+    def _pipe_chunk(self, chunk: list[Document]) -> Iterator[tuple[Document, list[Event] | DocumentError]]:
+        ready: list[tuple[Document, View, list[Paragraph], date | None]] = []
+        refused: dict[int, DocumentError] = {}
+        for i, doc in enumerate(chunk):
+            try:
+                limits.check_text(doc.text, doc.doc_id)
+                with limits.time_limit(doc.doc_id, "extraction"):
+                    ready.append(self._guarded(doc, self._prepared))
+            except DocumentError as exc:
+                refused[i] = exc
+        parsed = self._parse_chunk(ready)
+        at = 0
+        for i, doc in enumerate(chunk):
+            if i in refused:
+                yield doc, refused[i]
+                continue
+            _, view, paras, published = ready[at]
+            docs_or_error = parsed[at]
+            at += 1
+            if isinstance(docs_or_error, DocumentError):
+                yield doc, docs_or_error
+                continue
+            try:
+                with limits.time_limit(doc.doc_id, "extraction"):
+                    events = self._guarded(doc, lambda d: self.finish(d, view, paras, published, docs_or_error))
+            except DocumentError as exc:
+                yield doc, exc
+                continue
+            yield doc, events
+
+    def _parse_chunk(self, ready: list[tuple[Document, View, list[Paragraph], date | None]]) -> list[list[SpacyDoc] | DocumentError]:
+        """The parsed paragraphs of each prepared document: one ``nlp.pipe`` call for all, else
+        (a failure, the time limit) one a document, each refused on its own."""
+        if len(ready) > 1:
+            texts = [p.text for _, _, paras, _ in ready for p in paras]
+            t = time.perf_counter()
+            try:
+                with limits.time_limit(ready[0][0].doc_id, "extraction"):
+                    flat = list(self.nlp.pipe(texts, batch_size=max(1, len(texts))))
+            except Exception:
+                flat = None
+            self._clock("nlp", t)
+            if flat is not None:
+                out: list[list[SpacyDoc] | DocumentError] = []
+                at = 0
+                for _, _, paras, _ in ready:
+                    out.append(flat[at:at + len(paras)])
+                    at += len(paras)
+                return out
+        out = []
+        for doc, _, paras, _ in ready:
+            t = time.perf_counter()
+            try:
+                with limits.time_limit(doc.doc_id, "extraction"):
+                    out.append(self._guarded(doc, lambda d: list(self.nlp.pipe(p.text for p in paras))))
+            except DocumentError as exc:
+                out.append(exc)
+            self._clock("nlp", t)
+        return out
+
+    def _prepared(self, doc: Document) -> tuple[Document, View, list[Paragraph], date | None]:
+        view = View(doc)
+        return (doc, view, *self.prepare(view, doc))
+
+    @staticmethod
+    def _guarded(doc: Document, step: Callable[[Document], _T]) -> _T:
+        try:
+            return step(doc)
+        except Exception as exc:  # named, as __call__ names it
+            raise _failed(doc, exc) from exc
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -122,7 +218,9 @@ class Pipeline:
         self.timings[stage] = self.timings.get(stage, 0.0) + now - since
         return now
 
-    def read(self, view: View, doc: Document) -> list[Sentence]:
+    def prepare(self, view: View, doc: Document) -> tuple[list[Paragraph], date | None]:
+        """What is parsed (the paragraphs, not headings, the dateline blanked) and the date of
+        the story (the document's, else the dateline's): no NLP."""
         t = time.perf_counter()
         paras = [p for p in paragraphs(view.clean) if not p.heading]
         published = doc.published
@@ -131,9 +229,29 @@ class Pipeline:
                 said = [d for d in DateContext(None, self.lang).feed(m.group()) if d.prec == 1 and not d.relative]
                 published = said[0].date_start if said else None
             paras[0].text = " " * m.end() + paras[0].text[m.end():]  # same length: offsets hold
-        t = self._clock("extraction", t)
+        self._clock("extraction", t)
+        return paras, published
+
+    def finish(self, doc: Document, view: View, paras: list[Paragraph], published: date | None,
+               parsed: list[SpacyDoc]) -> list[Event]:
+        """The events of a prepared document, given its paragraphs parsed."""
+        from casus.resolve.events import build_events
+
+        sentences = self.sentences(paras, published, parsed)
+        t = time.perf_counter()
+        events = build_events(doc, view, group(sentences, self.lex.speaker_nouns), sentences, self)
+        self._clock("resolution", t)
+        return events
+
+    def read(self, view: View, doc: Document) -> list[Sentence]:
+        paras, published = self.prepare(view, doc)
+        t = time.perf_counter()
         parsed = list(self.nlp.pipe(p.text for p in paras))
-        t = self._clock("nlp", t)
+        self._clock("nlp", t)
+        return self.sentences(paras, published, parsed)
+
+    def sentences(self, paras: list[Paragraph], published: date | None, parsed: list[SpacyDoc]) -> list[Sentence]:
+        t = time.perf_counter()
         ctx = Context(published=published, dates=DateContext(published, self.lang))
         spans = [(p, s) for p, d in zip(paras, parsed) for s in d.sents]
         per_doc = {id(d): self.registry.find(d, self.nlp) for d in parsed}
@@ -257,6 +375,10 @@ class Pipeline:
                 m.actor = m.actor or (subj_actor if m.kind != "materiel_seized" else None)
 
 
+def _failed(doc: Document, exc: Exception) -> ExtractError:
+    return ExtractError(doc.doc_id, f"extraction failed: {type(exc).__name__}: {exc}")
+
+
 def _full_name(short: str, earlier: list[Claimant]) -> Claimant | None:
     """"Sidi Mola" → the earlier "Colonel Moulay Ag Sidi Mola"; "the army" → "The Malian Army"."""
     words = short.split()
@@ -298,3 +420,46 @@ def extract(doc: Document, actors: tuple[str, ...] = ()) -> list[Event]:
     read = pipeline(lang, actors)  # loading the models is no document's time
     with limits.time_limit(doc.doc_id, "extraction"):  # casus.limits: a refusal, never a hang
         return read(doc)
+
+
+def extract_many(docs: Iterable[Document | DocumentError], actors: tuple[str, ...] = (),
+                 batch_size: int = 64) -> Iterator[tuple[Document | DocumentError, list[Event] | DocumentError]]:
+    """``extract`` over a stream of documents, in order: each document with its events or the
+    refusal that names it (a bad document never stops the others). Consecutive documents of one
+    language are read together by that language's ``Pipeline.pipe`` (one spaCy parse for up to
+    ``batch_size`` documents); a reader's refusal in the stream (a DocumentError) comes back in
+    its place as ``(refusal, refusal)``. Reads ``batch_size`` documents ahead, no more."""
+    from casus.extract.lang import detect
+
+    pending: list[tuple[Document | DocumentError, DocumentError | None]] = []
+    run_lang: str | None = None
+
+    def flush() -> Iterator[tuple[Document | DocumentError, list[Event] | DocumentError]]:
+        todo = [d for d, e in pending if e is None]
+        results = pipeline(run_lang or "en", actors).pipe(todo, batch_size) if todo else iter(())
+        for item, error in pending:
+            if error is not None:
+                yield item, error
+            else:
+                yield next(results)  # type: ignore[misc]
+        pending.clear()
+
+    for item in docs:
+        if isinstance(item, DocumentError):
+            pending.append((item, item))
+            continue
+        try:
+            limits.check_text(item.text, item.doc_id)
+        except DocumentError as exc:
+            pending.append((item, exc))
+            continue
+        lang = item.lang if item.lang is not None else detect(item.text)
+        lang = lang if lang in nlp_mod.MODELS else "en"
+        if run_lang is not None and lang != run_lang and any(e is None for _, e in pending):
+            yield from flush()
+        run_lang = lang
+        pending.append((item, None))
+        if sum(e is None for _, e in pending) >= batch_size:
+            yield from flush()
+    if pending:
+        yield from flush()
