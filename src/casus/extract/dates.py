@@ -338,7 +338,8 @@ class DateContext:
     """Reads a document sentence by sentence, keeping the last day-precise date (prec <= 2: the
     narrative anchor for what follows) and the document's year (from dates said with a year,
     prec <= 4). Before the text gives a date, the publication date is the anchor. A date more
-    than a year before the narrative anchor is background and moves neither."""
+    than a year before the narrative anchor is background and moves neither — unless it opens
+    its sentence with its year ("On 1 September 2012, …"), where the story itself moves."""
 
     def __init__(self, published: date | None = None, lang: str = "en") -> None:
         self.published, self.lang = published, lang
@@ -359,7 +360,8 @@ class DateContext:
                 continue
             mention, explicit = r
             out.append(mention)
-            if self.last and mention.date_end < self.last - timedelta(days=365):
+            opens = explicit and mention.start <= 20  # "On 1 September 2012, …": the story moves there
+            if self.last and mention.date_end < self.last - timedelta(days=365) and not opens:
                 continue  # background ("founded on 28 October 2014"): keeps the narrative anchor
             if explicit and mention.prec <= 4:
                 self.year = mention.date_start.year
