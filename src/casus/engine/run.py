@@ -37,17 +37,18 @@ class Partition:
 
 
 def extract_docs(index: int, docs: list[Document], actors: tuple[str, ...]) -> Partition:
-    """Worker side: extract each document; the pipeline is built once per worker process
-    (``casus.extract.pipeline.pipeline`` caches it)."""
-    from casus.extract.pipeline import _PIPELINES, extract
+    """Worker side: extract the partition's documents, parsed together (``extract_many``); the
+    pipeline is built once per worker process (``casus.extract.pipeline.pipeline`` caches it)."""
+    from casus.extract.pipeline import _PIPELINES, extract_many
 
     before = _stage_totals(_PIPELINES.values())
     results = []
-    for doc in docs:
-        try:
-            results.append(DocResult(doc, extract(doc, actors=actors)))
-        except CasusError as exc:
-            results.append(DocResult(doc, error=str(exc)))
+    for doc, out in extract_many(docs, actors=actors):  # one spaCy parse per run of documents
+        assert isinstance(doc, Document)
+        if isinstance(out, CasusError):
+            results.append(DocResult(doc, error=str(out)))
+        else:
+            results.append(DocResult(doc, out))
     after = _stage_totals(_PIPELINES.values())
     return Partition(index, results, {k: v - before.get(k, 0.0) for k, v in after.items()})
 
