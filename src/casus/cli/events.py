@@ -10,12 +10,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from casus.cli.options import DB_HELP, Actor, Country, EventType, Since, Until
 from casus.errors import CasusError
 from casus.model import Event
 
 out = Console(width=None if Console().is_terminal else 160)  # a pipe or log gets whole rows
 err = Console(stderr=True)
-DB_HELP = "DuckDB file or postgresql:// URL."
 
 
 def parse_day(value: str | None, name: str) -> date | None:
@@ -64,11 +64,11 @@ def _place(e: Event) -> str:
 
 def events(
     db: str = typer.Option("casus.duckdb", "--db", help=DB_HELP),
-    country: Optional[str] = typer.Option(None, "--country", help="Country name or ISO3."),
-    since: Optional[str] = typer.Option(None, "--since", help="Events ending on or after this date (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Events starting on or before this date."),
-    actor: Optional[str] = typer.Option(None, "--actor", help="Part of a side's or actor's name."),
-    event_type: Optional[str] = typer.Option(None, "--event-type", help="ACLED event or sub-event type."),
+    country: Country = None,
+    since: Since = None,
+    until: Until = None,
+    actor: Actor = None,
+    event_type: EventType = None,
     limit: Optional[int] = typer.Option(50, "--limit", help="At most this many events (0: all)."),
 ) -> None:
     """List stored events as a table."""

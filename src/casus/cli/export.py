@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Optional
 
 import typer
 from rich.console import Console
 
-from casus.cli.events import DB_HELP, event_filter, open_or_exit
+from casus.cli.events import event_filter, open_or_exit
+from casus.cli.options import DB_HELP, Actor, Country, EventType, Since, Until
 
 err = Console(stderr=True)
 
@@ -16,11 +16,11 @@ def export(
     fmt: str = typer.Option(..., "--format", "-f", help="ucdp, acled, geojson, parquet or jsonl."),
     output: str = typer.Option(..., "-o", "--output", help="File to write."),
     db: str = typer.Option("casus.duckdb", "--db", help=DB_HELP),
-    country: Optional[str] = typer.Option(None, "--country", help="Country name or ISO3."),
-    since: Optional[str] = typer.Option(None, "--since", help="Events ending on or after this date (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Events starting on or before this date."),
-    actor: Optional[str] = typer.Option(None, "--actor", help="Part of a side's or actor's name."),
-    event_type: Optional[str] = typer.Option(None, "--event-type", help="ACLED event or sub-event type."),
+    country: Country = None,
+    since: Since = None,
+    until: Until = None,
+    actor: Actor = None,
+    event_type: EventType = None,
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No count on stderr."),
 ) -> None:
     """Export stored events as UCDP GED CSV, ACLED CSV, GeoJSON, Parquet or JSON Lines."""

@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from casus.cli.summary import summary_table
 from casus.errors import CasusError, DocumentError
 from casus.export.jsonl import write_event
-from casus.limits import MAX_BYTES_HELP, TIMEOUT_HELP, configure as configure_limits
+from casus.cli.options import MaxBytes, Scheduler, Timeout, Workers, set_limits
 
 err = Console(stderr=True, width=None if Console(stderr=True).is_terminal else 160)
 
@@ -25,22 +25,18 @@ def extract(
     actors: list[Path] = typer.Option([], "--actors", help="Extra actor registry YAML file(s)."),
     summary: bool = typer.Option(True, "--summary/--no-summary", help="Print a summary table on stderr."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress or summary."),
-    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=MAX_BYTES_HELP),
-    timeout: Optional[float] = typer.Option(None, "--timeout", help=TIMEOUT_HELP),
+    max_bytes: MaxBytes = None,
+    timeout: Timeout = None,
     engine: str = typer.Option("serial", "--engine", help="serial, or dask: extraction on Dask workers (docs/scaling.md)."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: a scheduler address (default: a local cluster)."),
-    workers: int = typer.Option(2, "--workers", help="With --engine dask: local worker processes, one core each."),
+    scheduler: Scheduler = None,
+    workers: Workers = 2,
     parts: Optional[Path] = typer.Option(None, "--parts", help="With --engine dask: also write part-NNNNN.jsonl files here."),
 ) -> None:
     """Extract coded events from documents and write them as JSON Lines."""
     from casus.extract.pipeline import extract_many as extract_events
     from casus.ingest import read_paths
 
-    try:
-        configure_limits(max_bytes=max_bytes, timeout=timeout)
-    except CasusError as exc:
-        err.print(f"error: {exc}", markup=False)
-        raise typer.Exit(2) from exc
+    set_limits(max_bytes, timeout, err)
     if engine != "serial":
         return _on_engine(paths, output, lang, actors, summary, quiet, engine, scheduler, workers, parts)
 

@@ -10,13 +10,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from casus.errors import CasusError, DocumentError
-from casus.limits import MAX_BYTES_HELP, TIMEOUT_HELP, configure as configure_limits
+from casus.cli.options import DB_HELP, MaxBytes, Scheduler, Timeout, Workers, set_limits
 
 if TYPE_CHECKING:
     from casus.store import Store
 
 err = Console(stderr=True)
-DB_HELP = "DuckDB file or postgresql:// URL."
 
 
 def ingest(
@@ -26,11 +25,11 @@ def ingest(
     actors: list[Path] = typer.Option([], "--actors", help="Extra actor registry YAML file(s)."),
     verbose: bool = typer.Option(False, "-v", "--verbose", help="A line for every document."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress or counts."),
-    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=MAX_BYTES_HELP),
-    timeout: Optional[float] = typer.Option(None, "--timeout", help=TIMEOUT_HELP),
+    max_bytes: MaxBytes = None,
+    timeout: Timeout = None,
     engine: str = typer.Option("serial", "--engine", help="serial, or dask: extraction on Dask workers, one writer (docs/scaling.md)."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: a scheduler address (default: a local cluster)."),
-    workers: int = typer.Option(2, "--workers", help="With --engine dask: local worker processes, one core each."),
+    scheduler: Scheduler = None,
+    workers: Workers = 2,
 ) -> None:
     """Extract events from documents and store them, merged with the reports already stored."""
     from casus.extract.pipeline import extract as extract_events
@@ -38,11 +37,7 @@ def ingest(
     from casus.ingest import read_paths
     from casus.store import open_store
 
-    try:
-        configure_limits(max_bytes=max_bytes, timeout=timeout)
-    except CasusError as exc:
-        err.print(f"error: {exc}", markup=False)
-        raise typer.Exit(2) from exc
+    set_limits(max_bytes, timeout, err)
 
     extra = tuple(str(a) for a in actors)
     try:

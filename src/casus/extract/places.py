@@ -23,7 +23,6 @@ from casus.extract.actors import ActorMention
 from casus.model import Place
 from casus.resolve.gazetteer import Candidate, Gazetteer, normalize
 from casus.resolve.geocode import (
-    BEARINGS,
     Geocoder,
     Geography,
     Location,
