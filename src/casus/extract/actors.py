@@ -150,7 +150,8 @@ class ActorRegistry:
             if not iso3 or iso3 not in self.state_forces:
                 continue
             for nxt in doc[tok.i + 1 : min(tok.i + 6, hi)]:
-                if nxt.lemma_.lower() in MILITARY_HEADS:
+                if nxt.lemma_.lower() in MILITARY_HEADS and not (
+                        nxt.dep_ in {"amod", "compound"} and nxt.head.i > nxt.i):  # not "Russian military bloggers"
                     # "Malian soldiers" as a whole; "Malian" alone when coordinated ("Malian
                     # and Wagner forces") so the other actor keeps its own mention
                     end = nxt.i + 1 if nxt.i == tok.i + 1 else tok.i + 1
