@@ -85,6 +85,11 @@ class ActorRegistry:
     def get(self, name: str) -> Actor | None:
         return self.actors.get(name)
 
+    def actor_type(self, name: str) -> str | None:
+        """The ACLED actor type of a registered actor; None for one known only by name."""
+        actor = self.actors.get(name)
+        return actor.actor_type if actor else None
+
     def canonical(self, text: str) -> str | None:
         """The canonical actor an alias names, exactly as the matcher would."""
         return self._exact.get(text) or self._folded.get(text.casefold())

@@ -33,11 +33,6 @@ def geo_precision(wp: int) -> int:
     return geo_precision_of(wp)
 
 
-def _type(pipe: "Pipeline", name: str) -> str | None:
-    actor = pipe.registry.get(name)
-    return actor.actor_type if actor else None
-
-
 def _event_id(doc_id: str, key: str) -> str:
     return "ev-" + hashlib.sha256(f"{doc_id}\x1f{key}".encode()).hexdigest()[:16]
 
@@ -109,11 +104,11 @@ def _event(doc: Document, view: View, inc: Incident, pipe: "Pipeline", dyad, thi
     agents = [a for s in inc.sentences for a in s.agents]
     targets = [t for s in inc.sentences for t in s.targets]
     named = [m.actor for s in opening for m in s.actors
-             if not (m.start in s.claimant_tokens and _type(pipe, m.actor) == "civilians")]  # "residents said"
+             if not (m.start in s.claimant_tokens and pipe.registry.actor_type(m.actor) == "civilians")]  # "residents said"
     named += [m.actor for s in inc.sentences for m in s.mentions if m.actor]
     assumed: list[str] = []
     iso3 = inc.place.candidate.place.iso3 if inc.place and inc.place.candidate else None
-    if iso3 and not any(_type(pipe, n) == "state_forces" for n in named + agents + targets):
+    if iso3 and not any(pipe.registry.actor_type(n) == "state_forces" for n in named + agents + targets):
         words = {t.lemma_.lower() for s in opening for t in s.span}
         forces = pipe.registry.state_forces.get(iso3)
         if forces and words & (pipe.lex.state_nouns | {"checkpoint", "barracks"}):

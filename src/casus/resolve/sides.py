@@ -51,11 +51,6 @@ class Sides:
         return None
 
 
-def _type(name: str, registry: ActorRegistry) -> str | None:
-    actor = registry.get(name)
-    return actor.actor_type if actor else None
-
-
 def assign(
     agents: list[str],
     targets: list[str],
@@ -72,13 +67,13 @@ def assign(
     """Sides from who attacked (agents), who was attacked (targets) and who else was named."""
     sides = Sides(within=within)
     everyone = [n for n in dict.fromkeys([*agents, *targets, *named])]
-    if CIVILIANS in everyone or any(_type(n, registry) == "civilians" for n in everyone):
-        civilians_hit = civilians_hit or any(_type(n, registry) == "civilians" for n in targets) or CIVILIANS in named
-    everyone = [n for n in everyone if _type(n, registry) != "civilians"]
+    civilians_hit = civilians_hit or CIVILIANS in named or any(
+        registry.actor_type(n) == "civilians" for n in targets)
+    everyone = [n for n in everyone if registry.actor_type(n) != "civilians"]
     agents = [n for n in agents if n in everyone]
     targets = [n for n in targets if n in everyone]
     top = lambda n: registry.top(n, on, within)  # noqa: E731
-    state = [n for n in everyone if _type(n, registry) == "state_forces"]
+    state = [n for n in everyone if registry.actor_type(n) == "state_forces"]
     local = [n for n in state if (a := registry.get(n)) is not None and a.country == country]
     a_group: list[str] = []
     b_group: list[str] = []
@@ -88,13 +83,13 @@ def assign(
         allies = agents if gov in agents else targets if gov in targets else []
         enemies = targets if gov in agents else agents if gov in targets else []
         for n in everyone:
-            if _type(n, registry) == "state_forces" and registry.side_name(n) == gov_side:
+            if registry.actor_type(n) == "state_forces" and registry.side_name(n) == gov_side:
                 a_group.append(n)
             elif n in allies and n not in enemies:
                 a_group.append(n)
             elif registry.extra.get(n, {}).get("allied_with") == gov_side:
                 a_group.append(n)  # auxiliaries fight beside their government (the VDP)
-            elif _type(n, registry) in {"external_forces", "state_forces"} and n not in enemies:
+            elif registry.actor_type(n) in {"external_forces", "state_forces"} and n not in enemies:
                 a_group.append(n)  # foreign forces fighting beside the government
             else:
                 b_group.append(n)
@@ -148,9 +143,9 @@ def document_dyad(agents: list[str], targets: list[str], named: list[str], regis
     """The document's main pair of opponents: its government (if any) and the armed non-state
     actor it names most, or the two armed actors it names most."""
     counts = Counter(registry.top(n, None, within) for n in [*agents, *targets, *named])
-    ranked = [n for n, _ in counts.most_common() if _type(n, registry) != "civilians"]
-    state = [n for n in ranked if _type(n, registry) == "state_forces"]
-    others = [n for n in ranked if _type(n, registry) not in {"state_forces", "external_forces"}]
+    ranked = [n for n, _ in counts.most_common() if registry.actor_type(n) != "civilians"]
+    state = [n for n in ranked if registry.actor_type(n) == "state_forces"]
+    others = [n for n in ranked if registry.actor_type(n) not in {"state_forces", "external_forces"}]
     if state and others:
         return registry.side_name(state[0]), others[0]
     if len(ranked) >= 2:
