@@ -48,7 +48,7 @@ def _phrase(tok: Token) -> tuple[int, int]:
     return lo, hi
 
 
-def _claimant(tok: Token, actors: list[ActorMention], lex: Lexicon) -> Claimant:
+def claimant_of(tok: Token, actors: list[ActorMention], lex: Lexicon) -> Claimant:
     """The claimant a subject token names; a report's author when the subject is a report."""
     if tok.lemma_.lower() in lex.reporting_nouns:
         for desc in tok.subtree:
@@ -107,7 +107,7 @@ def attribute(sent: Span, mentions: list[Mention], actors: list[ActorMention], l
     found: list[Claimant] = []
     doc = sent.doc
     acc = according_to(sent)
-    acc_claimant = _claimant(acc, actors, lex) if acc is not None else None
+    acc_claimant = claimant_of(acc, actors, lex) if acc is not None else None
     denials = [t for t in sent if t.lemma_.lower() in lex.denial_verbs and t.pos_ == "VERB"]
     for m in mentions:
         trigger = doc[m.trigger]
@@ -116,11 +116,11 @@ def attribute(sent: Span, mentions: list[Mention], actors: list[ActorMention], l
         if verb is not None and verb.lemma_.lower() not in lex.denial_verbs:
             subj = _subject(verb)
             if subj is not None:
-                claimant = _claimant(subj, actors, lex)
+                claimant = claimant_of(subj, actors, lex)
         if claimant is None and acc_claimant is not None:
             claimant = acc_claimant
         if claimant is None and (closing := _closing_attribution(sent, trigger, lex)) is not None:
-            claimant = _claimant(closing, actors, lex)  # "…, a security source told AFP."
+            claimant = claimant_of(closing, actors, lex)  # "…, a security source told AFP."
         if claimant is not None:
             m.claimant, m.claimant_actor = claimant.text, claimant.actor
             found.append(claimant)
@@ -130,7 +130,7 @@ def attribute(sent: Span, mentions: list[Mention], actors: list[ActorMention], l
                 continue
             above = {a.i for a in trigger.ancestors}
             if deny.i in above and deny.i != m.trigger:  # "X denied that 12 were killed"
-                denier = _claimant(subj, actors, lex)
+                denier = claimant_of(subj, actors, lex)
                 m.claimant, m.claimant_actor, m.stance = denier.text, denier.actor, "denies"
                 found.append(denier)
         if m.negated:
@@ -177,7 +177,7 @@ def denials_after(sent: Span, mentions: list[Mention], actors: list[ActorMention
         subj = _subject(deny)
         if subj is None:
             continue
-        denier = _claimant(subj, actors, lex)
+        denier = claimant_of(subj, actors, lex)
         for m in mentions:
             if m.start >= deny.i or m.stance != "asserts" or m.claimant == denier.text:
                 continue

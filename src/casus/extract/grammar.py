@@ -22,6 +22,7 @@ class Grammar:
     outcome_claims: Callable[..., Any]  # (sent, actors, lex, reported, place_tokens) -> list[Mention]
     attribute: Callable[..., Any]  # (sent, mentions, actors, lex) -> list[Claimant]; sets claimants
     denials_after: Callable[..., Any]  # (sent, mentions, actors, lex) -> list[(Mention, Claimant)]
+    claimant_of: Callable[..., Any]  # (subject token, actors, lex) -> Claimant
     find_roles: Callable[..., Any]  # (sent, actors, place_tokens, lex) -> Roles
     reported_on: Callable[..., Any]  # (sent, DateMention, lex) -> bool
     in_retrospect: Callable[..., Any]  # (token) -> bool
@@ -35,6 +36,7 @@ class Grammar:
             outcome_claims=claims.outcome_claims,
             attribute=attribution.attribute,
             denials_after=attribution.denials_after,
+            claimant_of=attribution.claimant_of,
             find_roles=roles.find_roles,
             reported_on=roles.reported_on,
             in_retrospect=roles.in_retrospect,

@@ -23,7 +23,7 @@ from casus import limits
 from casus.errors import DocumentError, ExtractError
 from casus.extract import nlp as nlp_mod
 from casus.extract.actors import ActorMention, ActorRegistry, registry as load_registry
-from casus.extract.attribution import Claimant, _claimant as _claimant_of
+from casus.extract.attribution import Claimant
 from casus.extract.claims import Mention
 from casus.extract.dates import DateContext, DateMention
 from casus.extract.grammar import Grammar, grammar
@@ -316,8 +316,7 @@ class Pipeline:
         return s
 
     def _armed_group(self, name: str) -> bool:
-        actor = self.registry.get(name)
-        return actor is None or actor.actor_type in {"rebel_group", "political_militia", "identity_militia"}
+        return self.registry.actor_type(name) in {None, "rebel_group", "political_militia", "identity_militia"}
 
     def _denial_of_previous(self, sent: Span, actors: list[ActorMention], ctx: Context) -> list[Mention]:
         """Denials of what the previous sentence claimed, when this one only denies it."""
@@ -331,7 +330,7 @@ class Pipeline:
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subj is None:
                 continue
-            denier = _claimant_of(subj, actors, lex)
+            denier = self.grammar.claimant_of(subj, actors, lex)
             span = (verb.left_edge.i, verb.right_edge.i + 1)
             out = []
             for m in ctx.previous:
