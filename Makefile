@@ -8,6 +8,7 @@ UV := $(UV_ENV) $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 setup:
 	@command -v uv >/dev/null 2>&1 || test -x $(HOME)/.local/bin/uv || python3 -m pip install --quiet --user uv
 	$(UV) sync --frozen
+	$(UV) run --frozen python -m casus.resolve.world
 
 # What only the tests need, from Debian's packages when missing: a PostgreSQL server for the
 # store tests (tests/store/postgres.py starts it), and Chromium for the browser tests (tests/web/).

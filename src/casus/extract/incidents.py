@@ -89,7 +89,8 @@ def event_dates(sent: Sentence) -> list[DateMention]:
     return out
 
 
-SETTINGS = {"town", "city", "village", "camp", "base", "locality", "area", "post", "garrison", "barracks"}
+SETTINGS = {"town", "city", "village", "camp", "base", "locality", "area", "post", "garrison", "barracks",
+            "mountain", "massif", "hill", "forest", "valley", "desert"}  # terrain: "in the Adrar des Ifoghas mountains"
 
 
 def group(sentences: list[Sentence], speakers: frozenset[str] = frozenset()) -> list[Incident]:

@@ -67,6 +67,7 @@ class Context:
     dates: DateContext
     countries: list[str] = field(default_factory=list)
     admin_hints: list[str] = field(default_factory=list)
+    weak_countries: list[str] = field(default_factory=list)  # the actors' home countries
     claimants: list[Claimant] = field(default_factory=list)
     reporter: str | None = None  # actor last seen publishing or announcing, in this paragraph
     report_date: date | None = None
@@ -276,18 +277,19 @@ class Pipeline:
                 if country is not None and country.place.iso3 and country.place.iso3 not in ctx.countries:
                     ctx.countries.append(country.place.iso3)
                 ctx.admin_hints.append(name)
-        for found in actors:  # then the countries of the actors it names ("Malian soldiers")
+        for found in actors:  # the actors' home countries ("Malian soldiers"): weak evidence
             for m in found:
                 actor = self.registry.get(m.actor)
-                if actor is not None and actor.country and actor.country not in ctx.countries:
-                    ctx.countries.append(actor.country)
+                if actor is not None and actor.country and actor.country not in ctx.weak_countries:
+                    ctx.weak_countries.append(actor.country)
 
     def _sentence(self, i: int, para: Paragraph, sent: Span, actors: list[ActorMention], ctx: Context) -> Sentence:
         text = sent.text
         dates = ctx.dates.feed(text)
         quantities = find_quantities(text, self.lang)
         reported = any(t.lemma_.lower() in self.lex.reporting_verbs and t.pos_ == "VERB" for t in sent)
-        places = find_places(sent, actors, self.gazetteer, ctx.countries, ctx.admin_hints)
+        places = find_places(sent, actors, self.gazetteer, ctx.countries, ctx.admin_hints,
+                             weak=ctx.weak_countries)
         place_tokens = {i for p in places for i in range(p.start, p.end)}
         g, lex = self.grammar, self.lex
         mentions = g.figure_claims(sent, quantities, actors, lex)

