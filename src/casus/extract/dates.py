@@ -36,7 +36,7 @@ from text_to_num import text2num
 
 from casus.extract.quantities import _after_name, _alt, _lexicon
 
-__all__ = ["DateMention", "DateContext", "find_dates"]
+__all__ = ["DateMention", "DateContext", "find_dates", "undated"]
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,7 @@ class _Grammar:
         self.rel_days, self.rel_periods = low(lex["relative_days"]), low(lex["relative_periods"])
         self.offsets, self.units = low(lex["offsets"]), low(lex["units"])
         self.weekday_prefix, self.weekday_suffix = lex["weekday_prefix"], lex["weekday_suffix"]
+        since, nights = lex.get("weekday_since", []), lex["nights"]
         self.function_words = set(_lexicon("quantities.yaml")[lang]["name_function_words"])
         cap = (lambda ws: f"(?-i:{_alt(w.capitalize() for w in ws)})") if lang == "en" else _alt
         mon = rf"(?:{cap(self.months)})\b\.?"
@@ -97,8 +98,13 @@ class _Grammar:
         preps = _alt(p for p in lex["month_preps"] if not p.endswith("'"))
         rel_n = rf"(?<![\w-])(?P<n>\d{{1,3}}|{_alt(_FEW[lang].split())}){_S}(?P<unit>{_alt(self.units)})"
         wd_pre = rf"(?:(?P<pre>{_alt(self.weekday_prefix)}){_S})?" if self.weekday_prefix else ""
+        wd_since = rf"(?:(?P<since>{_alt(since)}){_S})?" if since else ""
+        night = (rf"(?:(?:the|la){_S})?(?:{_alt(nights['lead'])}){_S}{art}(?P<d>{day})(?:{_S}(?:of{_S})?"
+                 rf"(?P<mon>{mon}))?{_S0}(?:{_alt(nights['join'])}){_S0}{art}(?P<d2>{day})"
+                 rf"(?:{_S}(?:of{_S})?(?P<mon2>{mon}))?(?:,?{_S}(?P<y>{_YEAR}))?")
         wd_post = rf"(?:{_S}(?P<post>{_alt(self.weekday_suffix)}))?" if self.weekday_suffix else ""
         P: list[tuple[str, str]] = [
+            ("night", night),
             ("iso", rf"(?<![\d-])(?P<y>\d{{4}})-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])"),
             ("num", rf"(?<![\d/.])(?P<d>\d{{1,2}})([/.])(?P<m>\d{{1,2}})\2(?P<y>{_YEAR})(?![/.]\d)"),
             ("dm2", rf"{opener}(?P<d>{day}){_S}(?:of{_S})?(?P<mon>{mon}){_S0}{_DASH}{_S0}{art}"
@@ -116,7 +122,7 @@ class _Grammar:
             ("later", rf"(?<!for )(?<!pendant )\b{rel_n}{_S}(?P<dir>{_alt(self.offsets)})\b"),
             ("reld", rf"(?<![\w'’-])(?P<rel>{_alt(self.rel_days)})(?![\w-])"),
             ("relp", rf"(?<![\w'’-])(?P<rel>{_alt(self.rel_periods)})(?![\w-])"),
-            ("wd", rf"{wd_pre}(?<![\w-])(?P<wd>{wd}){wd_post}"),
+            ("wd", rf"{wd_since}{wd_pre}(?<![\w-])(?P<wd>{wd}){wd_post}"),
             ("nth", rf"\bon{_S}(?P<the>the{_S}(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b"),
             ("year", rf"(?<![\w$€£/.,-])(?<!\d[.,])(?P<y>{_YEAR})(?:{_S0}(?:-|–|to|and|à|et|au)"
                      rf"{_S0}(?P<y2>{_YEAR}))?(?![\w%]|[.,/-]\d)"),
@@ -228,6 +234,8 @@ def _resolve(kind: str, m: re.Match[str], a: _Anchor, g: _Grammar) -> _Span | No
             lo, hi = g.month_parts[gd["part"].lower()]
             start, end = start.replace(day=lo), end.replace(day=min(hi, end.day))
         return start, end, None, rel
+    if kind == "night":
+        return _night(gd, get, month, a)
     if kind == "year":
         y, y2 = get("y"), get("y2") or get("y")
         assert y is not None and y2 is not None
@@ -246,6 +254,8 @@ def _resolve(kind: str, m: re.Match[str], a: _Anchor, g: _Grammar) -> _Span | No
     if kind == "wd":
         wd = g.weekdays[gd["wd"].lower()]
         delta = (t.weekday() - wd) % 7
+        if gd.get("since"):  # "since Friday": from that day to the anchor
+            return t - timedelta(days=delta), t, None, True
         way = g.weekday_prefix.get((gd.get("pre") or "").lower()) or \
             g.weekday_suffix.get((gd.get("post") or "").lower())
         if way == 1:
@@ -260,6 +270,8 @@ def _resolve(kind: str, m: re.Match[str], a: _Anchor, g: _Grammar) -> _Span | No
     if kind == "reld":
         v = g.rel_days[gd["rel"].lower()]
         x = t + timedelta(days=v[0] if isinstance(v, list) else v)
+        if isinstance(v, list) and len(v) > 2:  # "overnight": a night over two days
+            return x, t + timedelta(days=v[2]), None, True
         return x, x, 1, True
     if kind == "relp":
         unit, k, mode = g.rel_periods[gd["rel"].lower()]
@@ -275,6 +287,39 @@ def _resolve(kind: str, m: re.Match[str], a: _Anchor, g: _Grammar) -> _Span | No
         x = t + timedelta(days=7 * k)
         return x - timedelta(days=3), x + timedelta(days=3), 3, True
     return (*_period(t, unit, k, False), True)
+
+
+def _night(gd: dict, get: Callable[[str], int | None], month: Callable[[str], int | None],
+           a: _Anchor) -> _Span | None:
+    """"the night of the 11th to the 12th", "la nuit du 11 au 12 mars": both days; the month and
+    year, when not said, those of the most recent such night (the anchor's, in a narrative)."""
+    d, d2, y = get("d"), get("d2"), get("y")
+    assert d is not None and d2 is not None
+    mo2 = month("mon2") or month("mon")
+    rel = y is None
+    if mo2 is None:
+        if a.day is None:
+            return None
+        y, mo2 = a.day.year, a.day.month
+        if not a.narrative and d2 > a.day.day:
+            y, mo2 = _shift_month(y, mo2, -1)
+    elif y is None:
+        y, ok = _year_for(a, mo2, d2)
+        if not ok or y is None:
+            return None
+    end = date(y, mo2, d2)
+    start = end - timedelta(days=1)
+    return (start, end, 2, rel) if start.day == d else None
+
+
+def undated(published: date | None) -> DateMention | None:
+    """The date of a report that gives none of its own: the days (``undated`` in dates.yaml, 7:
+    UCDP date_prec 3) ending at its publication; nothing without a publication date."""
+    if published is None:
+        return None
+    days = int(_lexicon("dates.yaml")["undated"]["days"])
+    start = published - timedelta(days=days - 1)
+    return DateMention(0, 0, "", start, published, _prec(start, published), True)
 
 
 def _period(t: date, unit: str, k: int, to_anchor: bool) -> tuple[date, date, int]:
@@ -317,6 +362,8 @@ def _mention(text: str, c: tuple[int, int, str, re.Match[str]], a: _Anchor,
     pod = None
     if kind == "reld" and isinstance(v := g.rel_days[m.group("rel").lower()], list):
         pod = v[1]
+    elif kind == "night":
+        pod = "night"
     if (before := g.pod_before.search(text, max(0, s - 40), s)) is not None:
         s, pod = before.start(), g.parts[before.group("pod").lower()]
     elif pod is None and (after := g.pod_after.match(text, e)) is not None:
