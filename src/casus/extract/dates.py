@@ -17,6 +17,11 @@ Resolving against the anchor (``relative=True`` whenever the anchor supplied any
 * "two days later" / "the next day" / "la veille" count from the anchor; "last week" is the
   Monday–Sunday week before the anchor's; "earlier this month" runs from the 1st to the anchor.
 * with no anchor, anything that needs one (no year, relative) is dropped; nothing reads today.
+* a night over two days ("the night of the 11th to the 12th", "dans la nuit du 11 au 12",
+  "overnight", "last night", "cette nuit") is both days (prec 2); "since Friday" / "depuis
+  vendredi" runs from that day to the anchor.
+* ``undated``: a report that gives no date of its own is coded as the 7 days ending at its
+  publication (UCDP date_prec 3); the pipeline applies it to such documents' incidents.
 
 Numeric dates are day first (28/09/2023), month first only when the first number exceeds 12. A
 year is 1900–2099 standing alone (not glued to letters or other digits, not after a capitalised
@@ -25,7 +30,6 @@ word such as "Route"); "98 soldiers" and "G5" are never dates.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -34,6 +38,7 @@ from typing import Callable
 
 from text_to_num import text2num
 
+from casus.extract.date_calc import _Anchor, _Span, _month_span, _night, _period, _prec, _shift_month, _year_for
 from casus.extract.quantities import _after_name, _alt, _lexicon
 
 __all__ = ["DateMention", "DateContext", "find_dates", "undated"]
@@ -51,13 +56,6 @@ class DateMention:
     prec: int
     relative: bool
     part_of_day: str | None = None
-
-
-@dataclass(frozen=True)
-class _Anchor:
-    day: date | None       # for relative expressions
-    narrative: bool        # narrative context (same year) or publication date (most recent)
-    year: int | None       # the year a narrative anchor lends to dates without one
 
 
 _S = r"[ \u00a0\u202f]+"
@@ -146,26 +144,6 @@ def _grammar(lang: str) -> _Grammar:
     return _Grammar(lang)
 
 
-def _prec(a: date, b: date) -> int:
-    n = (b - a).days + 1
-    if n <= 1:
-        return 1
-    if n <= 6:
-        return 2
-    if n <= 11:
-        return 3
-    return 4 if (a.year, a.month) == (b.year, b.month) else 5
-
-
-def _month_span(y: int, m: int) -> tuple[date, date]:
-    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
-
-
-def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
-    t = y * 12 + m - 1 + k
-    return t // 12, t % 12 + 1
-
-
 def _int(s: str | None, lang: str) -> int | None:
     if s is None:
         return None
@@ -179,20 +157,6 @@ def _int(s: str | None, lang: str) -> int | None:
         return None
 
 
-def _year_for(a: _Anchor, m: int, d: int = 1) -> tuple[int | None, bool]:
-    """The year of a date said without one, and whether that is known."""
-    if a.narrative and a.year:
-        return a.year, True
-    if a.day is None:
-        return None, False
-    y = a.day.year
-    try:
-        return (y if date(y, m, min(d, 28 if m == 2 else d)) <= a.day else y - 1), True
-    except ValueError:
-        return None, False
-
-
-_Span = tuple[date, date, int | None, bool]   # date_start, date_end, prec (None: from span), relative
 
 
 def _resolve(kind: str, m: re.Match[str], a: _Anchor, g: _Grammar) -> _Span | None:
@@ -289,29 +253,6 @@ def _resolve(kind: str, m: re.Match[str], a: _Anchor, g: _Grammar) -> _Span | No
     return (*_period(t, unit, k, False), True)
 
 
-def _night(gd: dict, get: Callable[[str], int | None], month: Callable[[str], int | None],
-           a: _Anchor) -> _Span | None:
-    """"the night of the 11th to the 12th", "la nuit du 11 au 12 mars": both days; the month and
-    year, when not said, those of the most recent such night (the anchor's, in a narrative)."""
-    d, d2, y = get("d"), get("d2"), get("y")
-    assert d is not None and d2 is not None
-    mo2 = month("mon2") or month("mon")
-    rel = y is None
-    if mo2 is None:
-        if a.day is None:
-            return None
-        y, mo2 = a.day.year, a.day.month
-        if not a.narrative and d2 > a.day.day:
-            y, mo2 = _shift_month(y, mo2, -1)
-    elif y is None:
-        y, ok = _year_for(a, mo2, d2)
-        if not ok or y is None:
-            return None
-    end = date(y, mo2, d2)
-    start = end - timedelta(days=1)
-    return (start, end, 2, rel) if start.day == d else None
-
-
 def undated(published: date | None) -> DateMention | None:
     """The date of a report that gives none of its own: the days (``undated`` in dates.yaml, 7:
     UCDP date_prec 3) ending at its publication; nothing without a publication date."""
@@ -320,16 +261,6 @@ def undated(published: date | None) -> DateMention | None:
     days = int(_lexicon("dates.yaml")["undated"]["days"])
     start = published - timedelta(days=days - 1)
     return DateMention(0, 0, "", start, published, _prec(start, published), True)
-
-
-def _period(t: date, unit: str, k: int, to_anchor: bool) -> tuple[date, date, int]:
-    if unit == "week":
-        start = t - timedelta(days=t.weekday()) + timedelta(weeks=k)
-        return start, (t if to_anchor else start + timedelta(days=6)), 3
-    if unit == "month":
-        start, end = _month_span(*_shift_month(t.year, t.month, k))
-        return start, (t if to_anchor else end), 4
-    return date(t.year + k, 1, 1), (t if to_anchor else date(t.year + k, 12, 31)), 5
 
 
 def _candidates(text: str, g: _Grammar) -> list[tuple[int, int, str, re.Match[str]]]:
