@@ -122,7 +122,7 @@ def test_the_command_on_both_layouts() -> None:
     assert r.returncode == 0, r.stderr
     assert "skipped" in r.stderr and "TST103" in r.stderr
     fig = json.loads(r.stdout)
-    assert fig["rows"] == 6 and fig["refused"] == 0
+    assert fig["rows"] == 6 and fig["refused"] == 0 and fig["skipped"] == 1
     assert set(fig["by_country"]) == {"Mali", "Burkina Faso"}
     over = fig["overall"]
     # the clash at Boni, the IED at Gossi, the clash at Markoye and the Bankass killings are found,
@@ -137,4 +137,4 @@ def test_the_command_on_both_layouts() -> None:
 def test_country_filter_and_misses() -> None:
     r = run("eval", "acled", OLD, NEW, "--country", "Burkina Faso", "--misses", "5")
     assert r.returncode == 0, r.stderr
-    assert "all (n=2)" in r.stdout and "Mali" not in r.stdout.split("event types")[0]
+    assert "all (n=2)" in r.stdout and "2 rows, 1 skipped, 0 refused" in r.stdout and "Mali" not in r.stdout.split("event types")[0]

@@ -48,6 +48,7 @@ def acled(
     outcomes = list(evaluate(rows))
     figures = report(outcomes)
     figures["seconds"] = round(time.perf_counter() - t, 1)
+    figures["skipped"] = len(skipped)  # rows without notes or date, named above
     for o in outcomes:
         if o.error:
             err.print(f"[yellow]refused[/yellow] {o.error}", highlight=False)
@@ -58,7 +59,8 @@ def acled(
         out = Console(width=200)
         out.print(_shares_table(figures))
         out.print(_confusion_table(figures["confusion"]))
-        out.print(f"{figures['rows']} rows, {figures['refused']} refused, {figures['seconds']} s")
+        out.print(f"{figures['rows']} rows, {figures['skipped']} skipped, {figures['refused']} refused, "
+                  f"{figures['seconds']} s")
     if misses:
         _misses(outcomes, misses)
 
