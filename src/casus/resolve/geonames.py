@@ -322,7 +322,8 @@ def country_features(tables: AdminTables, present: dict[str, Feature]) -> list[F
 
 
 def write_index(
-    path: Path, features: list[Feature], tables: AdminTables, *, admin1: bool = True
+    path: Path, features: list[Feature], tables: AdminTables, *, admin1: bool = True,
+    compress: bool = True,
 ) -> None:
     """Write the index, deterministically (sorted rows, gzip without a time stamp)."""
     features = sorted(
@@ -348,6 +349,9 @@ def write_index(
     for k in sorted(keys):
         buf.write(f"{k}\t{','.join(map(str, keys[k]))}\n")
     path.parent.mkdir(parents=True, exist_ok=True)
+    if not compress:  # a local cache: read faster than gzip
+        path.write_bytes(buf.getvalue().encode("utf-8"))
+        return
     with (
         open(path, "wb") as raw,
         gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz,
@@ -358,8 +362,8 @@ def write_index(
 def read_index(path: Path) -> dict[str, list[str]]:
     """The index's sections as lists of lines."""
     sections: dict[str, list[str]] = defaultdict(list)
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        text = f.read()
+    raw = Path(path).read_bytes()
+    text = (gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw).decode("utf-8")
     if not text.startswith(f"#{FORMAT}\n"):
         raise ValueError(f"{path}: not a casus gazetteer index of format {FORMAT!r}")
     current = ""

