@@ -140,14 +140,18 @@ def rows(e: Event, docs: Mapping[str, DocInfo], timestamp: int) -> Iterator[dict
         }
 
 
-def write(events: Iterable[Event], out: TextIO, docs: Mapping[str, DocInfo], timestamp: int | None = None) -> int:
-    """Write the CSV; returns the number of rows (event-days)."""
+def write(events: Iterable[Event], out: TextIO, docs: Mapping[str, DocInfo], timestamp: int | None = None,
+          updated: Mapping[str, int] | None = None) -> int:
+    """Write the CSV; returns the number of rows (event-days). ``timestamp`` is, as in ACLED, when
+    the event last changed: ``updated`` (event_id → Unix time, from the store), else ``timestamp``,
+    else now."""
     stamp = int(time.time()) if timestamp is None else timestamp
+    updated = updated or {}
     writer = csv.DictWriter(out, fieldnames=COLUMNS, restval="", lineterminator="\n")
     writer.writeheader()
     n = 0
     for e in events:
-        for r in rows(e, docs, stamp):
+        for r in rows(e, docs, updated.get(e.event_id, stamp)):
             writer.writerow({k: ("" if v is None else v) for k, v in r.items()})
             n += 1
     return n

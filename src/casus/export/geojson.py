@@ -18,19 +18,29 @@ PROPERTIES = (
 )
 
 
+def _on_earth(e: Event) -> bool:
+    """Coordinates that place the event: inside the world, and not (0, 0), the null island a
+    failed geocoder writes."""
+    if e.latitude is None or e.longitude is None:
+        return False
+    return -90 <= e.latitude <= 90 and -180 <= e.longitude <= 180 and (e.latitude, e.longitude) != (0, 0)
+
+
 def feature(e: Event) -> dict[str, Any]:
     geometry = None
-    if e.latitude is not None and e.longitude is not None:
+    if _on_earth(e):
         geometry = {"type": "Point", "coordinates": [e.longitude, e.latitude]}
     props: dict[str, Any] = {"event_id": e.event_id, "date_start": iso_date(e.date_start) or None,
                              "date_end": iso_date(e.date_end) or None}
     props.update({k: getattr(e, k) for k in PROPERTIES})
     props["claimants"] = claimants(e)
     props["n_claims"] = len(e.claims)
+    props["quotes"] = list(dict.fromkeys(c.quote for c in e.claims))
+    props["status"] = "disputed" if any(c.stance == "denies" for c in e.claims) else "reported" if e.claims else None
     return {"type": "Feature", "id": e.event_id, "geometry": geometry, "properties": props}
 
 
-def write(events: Iterable[Event], out: TextIO, docs: Mapping[str, DocInfo] | None = None) -> int:
+def write(events: Iterable[Event], out: TextIO, docs: Mapping[str, DocInfo] | None = None, **_: Any) -> int:
     """Write the FeatureCollection; returns the number of features."""
     features = [feature(e) for e in events]
     json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False, indent=1)

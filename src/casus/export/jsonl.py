@@ -16,7 +16,7 @@ def write_event(event: Event, out: TextIO) -> None:
     out.write(event_line(event) + "\n")
 
 
-def write(events: Iterable[Event], out: TextIO, docs: Mapping[str, Any] | None = None) -> int:
+def write(events: Iterable[Event], out: TextIO, docs: Mapping[str, Any] | None = None, **_: Any) -> int:
     """Write every event as ``casus extract`` does; returns the number of lines."""
     n = 0
     for event in events:

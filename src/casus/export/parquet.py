@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -37,10 +38,10 @@ def table(events: Iterable[Event]) -> pa.Table:
     return pa.Table.from_pylist([e.model_dump(mode="python") for e in events], schema=SCHEMA)
 
 
-def write(events: Iterable[Event], path: str | Path, docs: Mapping[str, DocInfo] | None = None) -> int:
+def write(events: Iterable[Event], path: str | Path | BinaryIO, docs: Mapping[str, DocInfo] | None = None, **_: object) -> int:
     """Write the file; returns the number of events."""
     t = table(events)
-    pq.write_table(t, str(path))
+    pq.write_table(t, path if hasattr(path, "write") else str(path))
     return t.num_rows
 
 

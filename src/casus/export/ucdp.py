@@ -49,7 +49,7 @@ def row(e: Event, docs: Mapping[str, DocInfo]) -> dict[str, Any]:
     return {
         "id": e.event_id,
         "year": e.date_start.year if e.date_start else None,
-        "code_status": "Clear",
+        "code_status": "Clear" if e.type_of_violence else "Check type of violence",
         "type_of_violence": e.type_of_violence,
         "dyad_name": f"{e.side_a} - {e.side_b}" if e.side_a and e.side_b else None,
         "side_a": e.side_a,
@@ -88,12 +88,15 @@ def row(e: Event, docs: Mapping[str, DocInfo]) -> dict[str, Any]:
     }
 
 
-def write(events: Iterable[Event], out: TextIO, docs: Mapping[str, DocInfo]) -> int:
-    """Write the CSV; returns the number of rows."""
+def write(events: Iterable[Event], out: TextIO, docs: Mapping[str, DocInfo], **_: Any) -> int:
+    """Write the CSV; returns the number of rows. Undated events are left out: GED has no
+    undated rows, and one empty ``year`` makes the column a float in pandas."""
     writer = csv.DictWriter(out, fieldnames=COLUMNS, restval="", lineterminator="\n")
     writer.writeheader()
     n = 0
     for e in events:
+        if e.date_start is None:
+            continue
         writer.writerow({k: ("" if v is None else v) for k, v in row(e, docs).items()})
         n += 1
     return n
