@@ -56,7 +56,7 @@ EN = [
     ("at the end of August", "the end of August", "2023-08-21", "2023-08-31", 3, True, None),
     ("yesterday", "yesterday", "2023-10-03", "2023-10-03", 1, True, None),
     ("yesterday morning", "yesterday morning", "2023-10-03", "2023-10-03", 1, True, "morning"),
-    ("last night", "last night", "2023-10-03", "2023-10-03", 1, True, "night"),
+    ("last night", "last night", "2023-10-03", "2023-10-04", 2, True, "night"),  # a night over two days: both
     ("the following day", "the following day", "2023-10-05", "2023-10-05", 1, True, None),
     ("The next day", "The next day", "2023-10-05", "2023-10-05", 1, True, None),
     ("the day before", "the day before", "2023-10-03", "2023-10-03", 1, True, None),

@@ -45,6 +45,10 @@ def _register() -> None:
 
     app.command("serve")(serve.serve)
 
+    from casus.cli import eval as eval_cmd
+
+    app.add_typer(eval_cmd.app, name="eval")
+
 
 _register()
 

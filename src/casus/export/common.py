@@ -1,4 +1,5 @@
-"""What every export needs: the documents behind an event and the country codes."""
+"""What every export needs: the documents behind an event and the country codes (pycountry for
+ISO 3166, data/regions.yaml for ACLED regions and Gleditsch-Ward numbers)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlparse
 
+import pycountry
+import yaml
+
 from casus.model import Event
 
 DocInfo = Mapping[str, Any]
@@ -19,27 +23,39 @@ DocInfo = Mapping[str, Any]
 @dataclass(frozen=True)
 class Country:
     iso3: str
-    iso_numeric: int
-    gw_code: int
-    acled_region: str
-    ucdp_region: str
+    iso_numeric: int | None
+    gw_code: int | None
+    acled_region: str | None
+    ucdp_region: str | None
 
 
 @cache
-def countries() -> dict[str, Country]:
-    """ISO3 → codes, from export/countries.tsv."""
-    text = (resources.files("casus.export") / "countries.tsv").read_text(encoding="utf-8")
-    out = {}
-    for line in text.splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        iso3, num, gw, acled, ucdp = (line.split("\t") + [""] * 5)[:5]
-        out[iso3] = Country(iso3, int(num), int(gw), acled, ucdp)
-    return out
+def _regions() -> dict[str, Any]:
+    return yaml.safe_load((resources.files("casus.data") / "regions.yaml").read_text(encoding="utf-8"))
 
 
-def country(iso3: str | None) -> Country | None:
-    return countries().get(iso3 or "")
+def _ucdp_region(gw: int | None) -> str | None:
+    return next((name for lo, hi, name in _regions()["ucdp_regions"] if gw is not None and lo <= gw <= hi), None)
+
+
+@cache
+def country(iso3_or_name: str | None) -> Country | None:
+    """The codes of a country given by ISO 3166 alpha-3 (or alpha-2, or name): ISO numeric from
+    pycountry, ACLED region and Gleditsch-Ward number from data/regions.yaml, UCDP region from
+    the G-W number. Kosovo (XKX, not in ISO 3166) has no ISO numeric code."""
+    if not iso3_or_name:
+        return None
+    try:
+        found = pycountry.countries.lookup(iso3_or_name)
+        iso3, numeric = found.alpha_3, int(found.numeric)
+    except LookupError:
+        if iso3_or_name.upper() not in ("XKX", "KOSOVO"):
+            return None
+        iso3, numeric = "XKX", None
+    data = _regions()
+    region = next((r for r, codes in data["acled_region"].items() if iso3 in codes), None)
+    gw = data["gw"].get(iso3)
+    return Country(iso3, numeric, gw, region, _ucdp_region(gw))
 
 
 def documents_of(event: Event, docs: Mapping[str, DocInfo]) -> list[DocInfo]:

@@ -17,6 +17,11 @@ Resolving against the anchor (``relative=True`` whenever the anchor supplied any
 * "two days later" / "the next day" / "la veille" count from the anchor; "last week" is the
   Monday–Sunday week before the anchor's; "earlier this month" runs from the 1st to the anchor.
 * with no anchor, anything that needs one (no year, relative) is dropped; nothing reads today.
+* a night over two days ("the night of the 11th to the 12th", "dans la nuit du 11 au 12",
+  "overnight", "last night", "cette nuit") is both days (prec 2); "since Friday" / "depuis
+  vendredi" runs from that day to the anchor.
+* ``undated``: a report that gives no date of its own is coded as the 7 days ending at its
+  publication (UCDP date_prec 3); the pipeline applies it to such documents' incidents.
 
 Numeric dates are day first (28/09/2023), month first only when the first number exceeds 12. A
 year is 1900–2099 standing alone (not glued to letters or other digits, not after a capitalised
@@ -25,7 +30,6 @@ word such as "Route"); "98 soldiers" and "G5" are never dates.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -34,9 +38,10 @@ from typing import Callable
 
 from text_to_num import text2num
 
+from casus.extract.date_calc import _Anchor, _Span, _month_span, _night, _period, _prec, _shift_month, _year_for
 from casus.extract.quantities import _after_name, _alt, _lexicon
 
-__all__ = ["DateMention", "DateContext", "find_dates"]
+__all__ = ["DateMention", "DateContext", "find_dates", "undated"]
 
 
 @dataclass(frozen=True)
@@ -51,13 +56,6 @@ class DateMention:
     prec: int
     relative: bool
     part_of_day: str | None = None
-
-
-@dataclass(frozen=True)
-class _Anchor:
-    day: date | None       # for relative expressions
-    narrative: bool        # narrative context (same year) or publication date (most recent)
-    year: int | None       # the year a narrative anchor lends to dates without one
 
 
 _S = r"[ \u00a0\u202f]+"
@@ -85,6 +83,7 @@ class _Grammar:
         self.rel_days, self.rel_periods = low(lex["relative_days"]), low(lex["relative_periods"])
         self.offsets, self.units = low(lex["offsets"]), low(lex["units"])
         self.weekday_prefix, self.weekday_suffix = lex["weekday_prefix"], lex["weekday_suffix"]
+        since, nights = lex.get("weekday_since", []), lex["nights"]
         self.function_words = set(_lexicon("quantities.yaml")[lang]["name_function_words"])
         cap = (lambda ws: f"(?-i:{_alt(w.capitalize() for w in ws)})") if lang == "en" else _alt
         mon = rf"(?:{cap(self.months)})\b\.?"
@@ -97,8 +96,13 @@ class _Grammar:
         preps = _alt(p for p in lex["month_preps"] if not p.endswith("'"))
         rel_n = rf"(?<![\w-])(?P<n>\d{{1,3}}|{_alt(_FEW[lang].split())}){_S}(?P<unit>{_alt(self.units)})"
         wd_pre = rf"(?:(?P<pre>{_alt(self.weekday_prefix)}){_S})?" if self.weekday_prefix else ""
+        wd_since = rf"(?:(?P<since>{_alt(since)}){_S})?" if since else ""
+        night = (rf"(?:(?:the|la){_S})?(?:{_alt(nights['lead'])}){_S}{art}(?P<d>{day})(?:{_S}(?:of{_S})?"
+                 rf"(?P<mon>{mon}))?{_S0}(?:{_alt(nights['join'])}){_S0}{art}(?P<d2>{day})"
+                 rf"(?:{_S}(?:of{_S})?(?P<mon2>{mon}))?(?:,?{_S}(?P<y>{_YEAR}))?")
         wd_post = rf"(?:{_S}(?P<post>{_alt(self.weekday_suffix)}))?" if self.weekday_suffix else ""
         P: list[tuple[str, str]] = [
+            ("night", night),
             ("iso", rf"(?<![\d-])(?P<y>\d{{4}})-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])"),
             ("num", rf"(?<![\d/.])(?P<d>\d{{1,2}})([/.])(?P<m>\d{{1,2}})\2(?P<y>{_YEAR})(?![/.]\d)"),
             ("dm2", rf"{opener}(?P<d>{day}){_S}(?:of{_S})?(?P<mon>{mon}){_S0}{_DASH}{_S0}{art}"
@@ -116,7 +120,7 @@ class _Grammar:
             ("later", rf"(?<!for )(?<!pendant )\b{rel_n}{_S}(?P<dir>{_alt(self.offsets)})\b"),
             ("reld", rf"(?<![\w'’-])(?P<rel>{_alt(self.rel_days)})(?![\w-])"),
             ("relp", rf"(?<![\w'’-])(?P<rel>{_alt(self.rel_periods)})(?![\w-])"),
-            ("wd", rf"{wd_pre}(?<![\w-])(?P<wd>{wd}){wd_post}"),
+            ("wd", rf"{wd_since}{wd_pre}(?<![\w-])(?P<wd>{wd}){wd_post}"),
             ("nth", rf"\bon{_S}(?P<the>the{_S}(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b"),
             ("year", rf"(?<![\w$€£/.,-])(?<!\d[.,])(?P<y>{_YEAR})(?:{_S0}(?:-|–|to|and|à|et|au)"
                      rf"{_S0}(?P<y2>{_YEAR}))?(?![\w%]|[.,/-]\d)"),
@@ -140,26 +144,6 @@ def _grammar(lang: str) -> _Grammar:
     return _Grammar(lang)
 
 
-def _prec(a: date, b: date) -> int:
-    n = (b - a).days + 1
-    if n <= 1:
-        return 1
-    if n <= 6:
-        return 2
-    if n <= 11:
-        return 3
-    return 4 if (a.year, a.month) == (b.year, b.month) else 5
-
-
-def _month_span(y: int, m: int) -> tuple[date, date]:
-    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
-
-
-def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
-    t = y * 12 + m - 1 + k
-    return t // 12, t % 12 + 1
-
-
 def _int(s: str | None, lang: str) -> int | None:
     if s is None:
         return None
@@ -173,20 +157,6 @@ def _int(s: str | None, lang: str) -> int | None:
         return None
 
 
-def _year_for(a: _Anchor, m: int, d: int = 1) -> tuple[int | None, bool]:
-    """The year of a date said without one, and whether that is known."""
-    if a.narrative and a.year:
-        return a.year, True
-    if a.day is None:
-        return None, False
-    y = a.day.year
-    try:
-        return (y if date(y, m, min(d, 28 if m == 2 else d)) <= a.day else y - 1), True
-    except ValueError:
-        return None, False
-
-
-_Span = tuple[date, date, int | None, bool]   # date_start, date_end, prec (None: from span), relative
 
 
 def _resolve(kind: str, m: re.Match[str], a: _Anchor, g: _Grammar) -> _Span | None:
@@ -228,6 +198,8 @@ def _resolve(kind: str, m: re.Match[str], a: _Anchor, g: _Grammar) -> _Span | No
             lo, hi = g.month_parts[gd["part"].lower()]
             start, end = start.replace(day=lo), end.replace(day=min(hi, end.day))
         return start, end, None, rel
+    if kind == "night":
+        return _night(gd, get, month, a)
     if kind == "year":
         y, y2 = get("y"), get("y2") or get("y")
         assert y is not None and y2 is not None
@@ -246,6 +218,8 @@ def _resolve(kind: str, m: re.Match[str], a: _Anchor, g: _Grammar) -> _Span | No
     if kind == "wd":
         wd = g.weekdays[gd["wd"].lower()]
         delta = (t.weekday() - wd) % 7
+        if gd.get("since"):  # "since Friday": from that day to the anchor
+            return t - timedelta(days=delta), t, None, True
         way = g.weekday_prefix.get((gd.get("pre") or "").lower()) or \
             g.weekday_suffix.get((gd.get("post") or "").lower())
         if way == 1:
@@ -260,6 +234,8 @@ def _resolve(kind: str, m: re.Match[str], a: _Anchor, g: _Grammar) -> _Span | No
     if kind == "reld":
         v = g.rel_days[gd["rel"].lower()]
         x = t + timedelta(days=v[0] if isinstance(v, list) else v)
+        if isinstance(v, list) and len(v) > 2:  # "overnight": a night over two days
+            return x, t + timedelta(days=v[2]), None, True
         return x, x, 1, True
     if kind == "relp":
         unit, k, mode = g.rel_periods[gd["rel"].lower()]
@@ -277,14 +253,14 @@ def _resolve(kind: str, m: re.Match[str], a: _Anchor, g: _Grammar) -> _Span | No
     return (*_period(t, unit, k, False), True)
 
 
-def _period(t: date, unit: str, k: int, to_anchor: bool) -> tuple[date, date, int]:
-    if unit == "week":
-        start = t - timedelta(days=t.weekday()) + timedelta(weeks=k)
-        return start, (t if to_anchor else start + timedelta(days=6)), 3
-    if unit == "month":
-        start, end = _month_span(*_shift_month(t.year, t.month, k))
-        return start, (t if to_anchor else end), 4
-    return date(t.year + k, 1, 1), (t if to_anchor else date(t.year + k, 12, 31)), 5
+def undated(published: date | None) -> DateMention | None:
+    """The date of a report that gives none of its own: the days (``undated`` in dates.yaml, 7:
+    UCDP date_prec 3) ending at its publication; nothing without a publication date."""
+    if published is None:
+        return None
+    days = int(_lexicon("dates.yaml")["undated"]["days"])
+    start = published - timedelta(days=days - 1)
+    return DateMention(0, 0, "", start, published, _prec(start, published), True)
 
 
 def _candidates(text: str, g: _Grammar) -> list[tuple[int, int, str, re.Match[str]]]:
@@ -317,6 +293,8 @@ def _mention(text: str, c: tuple[int, int, str, re.Match[str]], a: _Anchor,
     pod = None
     if kind == "reld" and isinstance(v := g.rel_days[m.group("rel").lower()], list):
         pod = v[1]
+    elif kind == "night":
+        pod = "night"
     if (before := g.pod_before.search(text, max(0, s - 40), s)) is not None:
         s, pod = before.start(), g.parts[before.group("pod").lower()]
     elif pod is None and (after := g.pod_after.match(text, e)) is not None:

@@ -25,7 +25,7 @@ from casus.extract import nlp as nlp_mod
 from casus.extract.actors import ActorMention, ActorRegistry, registry as load_registry
 from casus.extract.attribution import Claimant
 from casus.extract.claims import Mention
-from casus.extract.dates import DateContext, DateMention
+from casus.extract.dates import DateContext, DateMention, undated
 from casus.extract.grammar import Grammar, grammar
 from casus.extract.incidents import Sentence, event_dates, group
 from casus.extract.lexicon import Lexicon, lexicon
@@ -239,7 +239,11 @@ class Pipeline:
 
         sentences = self.sentences(paras, published, parsed)
         t = time.perf_counter()
-        events = build_events(doc, view, group(sentences, self.lex.speaker_nouns), sentences, self)
+        incidents = group(sentences, self.lex.speaker_nouns)
+        if not any(s.dates for s in sentences) and (week := undated(published)):
+            for inc in incidents:  # a report with no date of its own: the week to its publication
+                inc.date = inc.date or week
+        events = build_events(doc, view, incidents, sentences, self)
         self._clock("resolution", t)
         return events
 

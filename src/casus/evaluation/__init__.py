@@ -1,0 +1,1 @@
+"""Measuring casus against coded datasets (``casus eval``)."""
