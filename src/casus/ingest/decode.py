@@ -42,11 +42,17 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
+def without_nul(text: str) -> str:
+    """``text`` with U+0000 as U+FFFD, one character for one: PostgreSQL keeps no NUL in TEXT,
+    and both stores must keep the same text (spans count characters, so none move)."""
+    return text.replace("\x00", "\ufffd") if "\x00" in text else text
+
+
 def _decode_text(data: bytes, name: str) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return without_nul(data.decode(encoding))
             except UnicodeDecodeError as err:
                 raise ReadError(name, f"invalid {encoding} after its byte-order mark: {err.reason}")
     if b"\x00" in data:

@@ -48,11 +48,11 @@ def detect_format(text: str, path: str | None = None) -> str:
 
 def _looks_like_jsonl(text: str) -> bool:
     """True when the first non-blank line is a JSON object with a "text" field."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    first = next((line for line in text.split("\n") if line.strip()), "")
     if not first.lstrip().startswith("{"):
         return False
     try:
         record = json.loads(first)
-    except ValueError:
+    except (ValueError, RecursionError):  # nested too deeply: not a feed line jsonl would take
         return False
     return isinstance(record, dict) and "text" in record

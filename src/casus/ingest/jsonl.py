@@ -34,7 +34,8 @@ class Record:
 def records(text: str, name: str) -> Iterator[Record | ReadError]:
     """The records of a JSON Lines file named ``name``; blank lines are skipped."""
     seen: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines: U+2028 is not a line end
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         where = f"{name}:{number}"
@@ -55,6 +56,8 @@ def _record(line: str, number: int) -> Record:
         data = json.loads(line)
     except json.JSONDecodeError as err:
         raise ValueError(f"invalid JSON: {err.msg} at column {err.colno}") from err
+    except RecursionError:
+        raise ValueError("invalid JSON: nested too deeply") from None
     if not isinstance(data, dict):
         raise ValueError(f"a line must hold a JSON object, not {type(data).__name__}")
     doc_id = data.get("id")

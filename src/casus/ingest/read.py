@@ -10,7 +10,7 @@ from casus import limits
 from casus.errors import ReadError
 from casus.ingest import html, jsonl, markdown, mirror, plain, wikitext
 from casus.ingest.base import Malformed, Reading, parse_date
-from casus.ingest.decode import decode
+from casus.ingest.decode import decode, without_nul
 from casus.ingest.detect import EXTENSIONS, detect_format
 from casus.model import FORMATS, Document
 
@@ -39,6 +39,7 @@ def read_text(text: str, doc_id: str, fmt: str | None = None, **meta: Any) -> Do
     if not text.strip():
         raise ReadError(doc_id, "no text (empty or white space only)")
     limits.check_text(text, doc_id)
+    text = without_nul(text)
     _refuse_surrogates(doc_id, {"text": text, "id": doc_id, **meta})
     with limits.time_limit(doc_id, "reading"):
         reader_fmt = detect_format(text) if fmt in (None, "jsonl") else fmt
